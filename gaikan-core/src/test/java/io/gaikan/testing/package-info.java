@@ -1,0 +1,2 @@
+/** Test support shared by all test packages. */
+package io.gaikan.testing;
