@@ -1,0 +1,207 @@
+package io.gaikan.augment;
+
+import io.gaikan.data.FloatImage;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * timm's RandAugment operations ({@code timm/data/auto_augment.py}) with their level-to-argument functions. A level
+ * is the (noisy, clipped) magnitude on timm's 0..10 scale ({@code _LEVEL_DENOM = 10}); ops whose argument has a
+ * direction negate it with probability 1/2. Geometric ops use bilinear sampling and timm's fill (the ImageNet mean as
+ * 8-bit levels). Point ops that PIL runs on uint8 go through {@link Levels}.
+ */
+enum RandAugmentOp {
+    AUTO_CONTRAST("AutoContrast") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.autoContrast(img);
+        }
+    },
+    EQUALIZE("Equalize") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.equalize(img);
+        }
+    },
+    INVERT("Invert") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            float[] in = img.data();
+            float[] out = new float[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[i] = ColorOps.clamp01(1f - in[i]);
+            }
+            return ColorOps.with(img, out);
+        }
+    },
+    ROTATE("Rotate") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return AffineWarp.rotate(img, negate(level / DENOM * 30.0, rng), fill(img));
+        }
+    },
+    /** Keeps 0..4 bits, fewer as the level falls (TF EfficientNet variant). */
+    POSTERIZE("Posterize") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.posterize(img, posterizeBits(level));
+        }
+    },
+    POSTERIZE_INCREASING("PosterizeIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.posterize(img, 4 - posterizeBits(level));
+        }
+    },
+    SOLARIZE("Solarize") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.solarize(img, solarizeThreshold(level));
+        }
+    },
+    SOLARIZE_INCREASING("SolarizeIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.solarize(img, 256 - solarizeThreshold(level));
+        }
+    },
+    SOLARIZE_ADD("SolarizeAdd") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return Levels.solarizeAdd(img, Math.min(128, (int) (level / DENOM * 110)), 128);
+        }
+    },
+    COLOR("Color") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.saturation(img, enhance(level));
+        }
+    },
+    COLOR_INCREASING("ColorIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.saturation(img, enhanceIncreasing(level, rng));
+        }
+    },
+    CONTRAST("Contrast") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.contrast(img, enhance(level));
+        }
+    },
+    CONTRAST_INCREASING("ContrastIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.contrast(img, enhanceIncreasing(level, rng));
+        }
+    },
+    BRIGHTNESS("Brightness") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.brightness(img, enhance(level));
+        }
+    },
+    BRIGHTNESS_INCREASING("BrightnessIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.brightness(img, enhanceIncreasing(level, rng));
+        }
+    },
+    SHARPNESS("Sharpness") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.sharpness(img, enhance(level));
+        }
+    },
+    SHARPNESS_INCREASING("SharpnessIncreasing") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return ColorOps.sharpness(img, enhanceIncreasing(level, rng));
+        }
+    },
+    SHEAR_X("ShearX") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return AffineWarp.warp(img, 1, shear(level, rng), 0, 0, 1, 0, fill(img));
+        }
+    },
+    SHEAR_Y("ShearY") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            return AffineWarp.warp(img, 1, 0, 0, shear(level, rng), 1, 0, fill(img));
+        }
+    },
+    TRANSLATE_X_REL("TranslateXRel") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            double pixels = translatePct(level, rng) * img.width();
+            return AffineWarp.warp(img, 1, 0, pixels, 0, 1, 0, fill(img));
+        }
+    },
+    TRANSLATE_Y_REL("TranslateYRel") {
+        @Override
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+            double pixels = translatePct(level, rng) * img.height();
+            return AffineWarp.warp(img, 1, 0, 0, 0, 1, pixels, fill(img));
+        }
+    };
+
+    /** timm's {@code _RAND_TRANSFORMS}. */
+    static final List<RandAugmentOp> STANDARD = List.of(AUTO_CONTRAST, EQUALIZE, INVERT, ROTATE, POSTERIZE, SOLARIZE,
+            SOLARIZE_ADD, COLOR, CONTRAST, BRIGHTNESS, SHARPNESS, SHEAR_X, SHEAR_Y, TRANSLATE_X_REL, TRANSLATE_Y_REL);
+
+    /** timm's {@code _RAND_INCREASING_TRANSFORMS} (the {@code inc1} set). */
+    static final List<RandAugmentOp> INCREASING = List.of(AUTO_CONTRAST, EQUALIZE, INVERT, ROTATE,
+            POSTERIZE_INCREASING, SOLARIZE_INCREASING, SOLARIZE_ADD, COLOR_INCREASING, CONTRAST_INCREASING,
+            BRIGHTNESS_INCREASING, SHARPNESS_INCREASING, SHEAR_X, SHEAR_Y, TRANSLATE_X_REL, TRANSLATE_Y_REL);
+
+    /** timm's {@code _LEVEL_DENOM}: magnitude 10 is the nominal maximum. */
+    static final double DENOM = 10.0;
+
+    /** timm fills with {@code round(255 * IMAGENET_DEFAULT_MEAN)}; without three channels, its {@code _FILL} grey. */
+    private static final float[] FILL_RGB = {124 / 255f, 116 / 255f, 104 / 255f};
+
+    final String timmName;
+
+    RandAugmentOp(String timmName) {
+        this.timmName = timmName;
+    }
+
+    abstract FloatImage apply(FloatImage img, double level, RandomGenerator rng);
+
+    /** timm's {@code _randomly_negate}: negative when {@code random() > 0.5}. */
+    static double negate(double v, RandomGenerator rng) {
+        return rng.nextDouble() > 0.5 ? -v : v;
+    }
+
+    /** [0.1, 1.9] rising with the level; 1 is "no change" at level 5. */
+    static double enhance(double level) {
+        return level / DENOM * 1.8 + 0.1;
+    }
+
+    /** 1 +/- 0.9 * level / 10, at least 0.1: stronger either way as the level rises. */
+    static double enhanceIncreasing(double level, RandomGenerator rng) {
+        return Math.max(0.1, 1.0 + negate(level / DENOM * 0.9, rng));
+    }
+
+    static double shear(double level, RandomGenerator rng) {
+        return negate(level / DENOM * 0.3, rng);
+    }
+
+    static double translatePct(double level, RandomGenerator rng) {
+        return negate(level / DENOM * 0.45, rng);
+    }
+
+    static int posterizeBits(double level) {
+        return (int) (level / DENOM * 4);
+    }
+
+    static int solarizeThreshold(double level) {
+        return Math.min(256, (int) (level / DENOM * 256));
+    }
+
+    private static float[] fill(FloatImage img) {
+        return img.channels() == 3 ? FILL_RGB : AffineWarp.fill(img.channels(), 128 / 255.0);
+    }
+}
