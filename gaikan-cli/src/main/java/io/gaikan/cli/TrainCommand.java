@@ -1,0 +1,165 @@
+package io.gaikan.cli;
+
+import io.gaikan.data.DataOptions;
+import io.gaikan.data.PreparedData;
+import io.gaikan.data.TaskSpec;
+import io.gaikan.model.ModelRegistry;
+import io.gaikan.train.OptimizerKind;
+import io.gaikan.train.RunInfo;
+import io.gaikan.train.TrainConfig;
+import io.gaikan.train.TrainMode;
+import io.gaikan.train.TrainResult;
+import io.gaikan.train.Trainer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gaikan train}: trains and tests one model; writes a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a classifier (scratch, transfer, fine-tune or a transfer->fine-tune schedule) and test it.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = false, heading = "Data%n")
+    DataArgs dataArgs;
+
+    @Option(names = "--out", description = "run directory (default runs/<model>-<mode>-<time>)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint (settings from its run.json)")
+    boolean resume;
+
+    @Option(names = "--model", defaultValue = "resnet18", description = "registry name, see 'gaikan models' (default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--size", defaultValue = "0", description = "input size in pixels (default: the model's)")
+    int size;
+
+    @Option(names = "--init", defaultValue = "none", description = "none | imagenet | FILE (a checkpoint or safetensors; head re-initialised if its shape differs)")
+    String init;
+
+    @Option(names = "--weights", description = "ImageNet weights file for --init imagenet (else $GAIKAN_WEIGHTS/<model>.safetensors or the cache)")
+    String weights;
+
+    @Option(names = "--download", description = "allow downloading ImageNet weights from the Hugging Face hub when not found locally")
+    boolean download;
+
+    @Option(names = "--mode", defaultValue = "scratch", description = "scratch | transfer | finetune (default ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--unfreeze-from", description = "finetune from this layer: a name (layer3, blocks.5) or an index into the layer list")
+    String unfreezeFrom;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "epochs (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--transfer-epochs", defaultValue = "0", description = "schedule: N transfer epochs, then --finetune-epochs in the same run")
+    int transferEpochs;
+
+    @Option(names = "--finetune-epochs", defaultValue = "0", description = "schedule: M fine-tune epochs after the transfer epochs")
+    int finetuneEpochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "(default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--optimizer", defaultValue = "adamw", description = "sgd | adam | adamw (default ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--lr", description = "learning rate (default: --lr-base scaled by batch size)")
+    Float lr;
+
+    @Option(names = "--lr-base", defaultValue = "0.001", description = "learning rate at --lr-base-batch; scaled linearly with the batch size (default ${DEFAULT-VALUE})")
+    float lrBase;
+
+    @Option(names = "--lr-base-batch", defaultValue = "32", description = "(default ${DEFAULT-VALUE})")
+    int lrBaseBatch;
+
+    @Option(names = "--finetune-lr", description = "learning rate of the fine-tune phase of a schedule (default lr/10)")
+    Float finetuneLr;
+
+    @Option(names = "--momentum", defaultValue = "0.9") float momentum;
+    @Option(names = "--nesterov") boolean nesterov;
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "(default ${DEFAULT-VALUE})") float weightDecay;
+    @Option(names = "--lr-schedule", defaultValue = "cosine", description = "cosine | step | constant (default ${DEFAULT-VALUE})") String lrSchedule;
+    @Option(names = "--warmup-epochs", defaultValue = "0") float warmupEpochs;
+    @Option(names = "--step-epochs", defaultValue = "10") int stepEpochs;
+    @Option(names = "--step-gamma", defaultValue = "0.1") float stepGamma;
+    @Option(names = "--label-smoothing", defaultValue = "0") float labelSmoothing;
+    @Option(names = "--grad-clip", defaultValue = "0", description = "clip the global gradient norm (0 = off)") float gradClip;
+    @Option(names = "--drop-rate", defaultValue = "0") float dropRate;
+    @Option(names = "--drop-path-rate", defaultValue = "0") float dropPathRate;
+
+    @Option(names = "--early-stop", defaultValue = "0", description = "patience in epochs; restores the best weights (0 = off)")
+    int patience;
+    @Option(names = "--min-delta", defaultValue = "0") float minDelta;
+    @Option(names = "--monitor", defaultValue = "val_acc", description = "val_acc | val_loss") String monitor;
+
+    @Option(names = "--augment", defaultValue = "default",
+            description = "training augmentation pipeline, e.g. \"rrc(224,0.08-1);hflip(0.5);rand-m9-mstd0.5-inc1\" (see README)")
+    String augment;
+
+    @Option(names = "--task", description = "extra task name=source[*weight]: source = derived:groups | column:NAME (repeatable)")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--threads", defaultValue = "0", description = "loader threads (default: cores)") int threads;
+    @Option(names = "--quiet", description = "no progress bars; one line per epoch") boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainConfig config;
+        DataOptions dataOptions;
+        if (resume) {
+            if (out == null) {
+                throw new IllegalArgumentException("--resume needs --out RUN_DIR");
+            }
+            RunInfo info = RunInfo.read(out);
+            config = info.config();
+            dataOptions = new DataOptions(Path.of(info.data()), null, out.resolve("split.csv"), 0, 0, 0, config.seed(),
+                    true, info.normalClasses());
+        } else {
+            if (dataArgs == null) {
+                throw new IllegalArgumentException("--data is required");
+            }
+            config = buildConfig();
+            dataOptions = dataArgs.toOptions(seed);
+            if (out == null) {
+                out = Path.of("runs", model + "-" + mode + "-" + java.time.LocalDateTime.now().format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            }
+        }
+        PreparedData prepared = PreparedData.prepare(dataOptions, config.threads(), System.out);
+        System.out.printf("data: %d classes, train %d / val %d / test %d images%s%n", prepared.data().numClasses(),
+                prepared.split().train().size(), prepared.split().val().size(), prepared.split().test().size(),
+                prepared.split().duplicates().isEmpty() ? "" : " (" + prepared.split().duplicates().size() + " duplicate(s) left out)");
+        TrainResult result = new Trainer(ModelRegistry.defaults(), System.out)
+                .train(config, prepared.data(), prepared.split(), prepared.normalClasses(), out, resume);
+        Reports.printSummary(result, System.out);
+        return 0;
+    }
+
+    private TrainConfig buildConfig() {
+        List<TaskSpec> taskSpecs = new ArrayList<>();
+        taskSpecs.add(TaskSpec.MAIN);
+        tasks.forEach(t -> taskSpecs.add(TaskSpec.parse(t)));
+        TrainMode trainMode = Enums.parse(TrainMode.class, mode, "--mode");
+        if (transferEpochs > 0 || finetuneEpochs > 0) {
+            trainMode = TrainMode.TRANSFER;
+        }
+        return TrainConfig.builder()
+                .model(model).inputSize(size).init(init).weightsFile(weights).allowDownload(download)
+                .mode(trainMode).unfreezeFrom(unfreezeFrom).epochs(epochs).schedule(transferEpochs, finetuneEpochs)
+                .batchSize(batchSize).optimizer(Enums.parse(OptimizerKind.class, optimizer, "--optimizer"))
+                .lr(lr).lrBase(lrBase, lrBaseBatch).finetuneLr(finetuneLr).momentum(momentum).nesterov(nesterov)
+                .weightDecay(weightDecay).lrSchedule(lrSchedule).warmupEpochs(warmupEpochs).step(stepEpochs, stepGamma)
+                .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate)
+                .earlyStop(patience, minDelta, monitor).seed(seed)
+                .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                .augment(augment).tasks(taskSpecs).quiet(quiet)
+                .build();
+    }
+}

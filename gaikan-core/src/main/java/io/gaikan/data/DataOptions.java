@@ -1,0 +1,21 @@
+package io.gaikan.data;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the images are and how to split them.
+ *
+ * @param data          an ImageFolder directory or a CSV manifest
+ * @param testDir       a separate test folder (then {@code testFraction} is ignored); null if none
+ * @param splitFile     reuse this saved split instead of drawing one; null if none
+ * @param shots         keep this many training images per class (k-shot); 0 = all
+ * @param normalClasses the normal (OK) classes; the others are defect (NG) classes
+ */
+public record DataOptions(Path data, Path testDir, Path splitFile, double valFraction, double testFraction,
+                          int shots, long seed, boolean skipBad, List<String> normalClasses) {
+
+    public DataOptions {
+        normalClasses = List.copyOf(normalClasses);
+    }
+}

@@ -1,0 +1,84 @@
+package io.gaikan.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Class probabilities of every task for a list of images, with the true labels ({@code -1} = unlabelled).
+ *
+ * @param taskNames   task names, main task first
+ * @param truth       per task, the true label of each image
+ * @param probabilities per task, per image, the softmax over that task's classes
+ */
+public record Predictions(List<String> taskNames, List<int[]> truth, List<float[][]> probabilities) {
+
+    public int size() {
+        return truth.get(0).length;
+    }
+
+    public int predicted(int task, int image) {
+        float[] p = probabilities.get(task)[image];
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** Mean negative log-likelihood of the true class over labelled images. */
+    public double loss(int task) {
+        double sum = 0;
+        int n = 0;
+        int[] t = truth.get(task);
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] >= 0) {
+                sum -= Math.log(Math.max(1e-12, probabilities.get(task)[i][t[i]]));
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    public double accuracy(int task) {
+        int hit = 0, n = 0;
+        int[] t = truth.get(task);
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] >= 0) {
+                n++;
+                hit += predicted(task, i) == t[i] ? 1 : 0;
+            }
+        }
+        return n == 0 ? Double.NaN : (double) hit / n;
+    }
+
+    /**
+     * Metrics per task over its labelled images. The main task's defect/normal groups come from
+     * {@code normalClasses}; an auxiliary task named by its classes "defect"/"normal" is grouped likewise.
+     */
+    public Map<String, ClassificationMetrics> metrics(List<List<String>> taskClasses, Set<String> normalClasses) {
+        Map<String, ClassificationMetrics> out = new LinkedHashMap<>();
+        for (int task = 0; task < taskNames.size(); task++) {
+            int[] t = truth.get(task);
+            int n = 0;
+            for (int label : t) {
+                n += label >= 0 ? 1 : 0;
+            }
+            int[] truthL = new int[n];
+            int[] predL = new int[n];
+            for (int i = 0, j = 0; i < t.length; i++) {
+                if (t[i] >= 0) {
+                    truthL[j] = t[i];
+                    predL[j++] = predicted(task, i);
+                }
+            }
+            List<String> classes = taskClasses.get(task);
+            Set<String> normal = task == 0 ? normalClasses : classes.contains("normal") ? Set.of("normal") : Set.of();
+            out.put(taskNames.get(task), ClassificationMetrics.compute(classes, normal, truthL, predL));
+        }
+        return out;
+    }
+}

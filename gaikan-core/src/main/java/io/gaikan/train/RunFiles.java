@@ -1,0 +1,138 @@
+package io.gaikan.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gaikan.data.Dataset;
+import io.gaikan.data.Sample;
+import io.gaikan.data.Task;
+import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.Predictions;
+import io.gaikan.model.ImageClassifier;
+import io.gaikan.report.Charts;
+import io.gaikan.report.MetricsJson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The layout of a run directory, and its checkpoints: {@code checkpoints/epoch-NNN.{model,optim}.safetensors} plus
+ * {@code epoch-NNN.state.json}, written last, so a checkpoint counts only once complete and a kill at any moment
+ * leaves the previous one usable.
+ */
+final class RunFiles {
+
+    private static final ObjectMapper STATE_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    private final Path dir;
+    private final Path checkpoints;
+
+    RunFiles(Path dir) {
+        this.dir = dir;
+        this.checkpoints = dir.resolve("checkpoints");
+    }
+
+    Path split() {
+        return dir.resolve("split.csv");
+    }
+
+    Path model() {
+        return dir.resolve("model.safetensors");
+    }
+
+    Path best() {
+        return checkpoints.resolve("best.safetensors");
+    }
+
+    void saveCheckpoint(ImageClassifier model, Optimizer optimizer, TrainState state) throws IOException {
+        Files.createDirectories(checkpoints);
+        String prefix = String.format("epoch-%03d", state.epochsDone());
+        ModelState.write(ModelState.parameters(model), checkpoints.resolve(prefix + ".model.safetensors"));
+        ModelState.write(optimizer.state(), checkpoints.resolve(prefix + ".optim.safetensors"));
+        Path tmp = checkpoints.resolve(prefix + ".state.json.tmp");
+        STATE_JSON.writeValue(tmp.toFile(), state);
+        Files.move(tmp, checkpoints.resolve(prefix + ".state.json"), StandardCopyOption.ATOMIC_MOVE);
+        EpochRecord.writeCsv(dir.resolve("history.csv"), state.history());
+        Charts.curves(state.history(), "Training curves: " + dir.getFileName(), dir.resolve("curves.png"));
+        for (String old : completedCheckpoints()) {
+            if (!old.equals(prefix)) {
+                for (String suffix : List.of(".state.json", ".model.safetensors", ".optim.safetensors")) {
+                    Files.deleteIfExists(checkpoints.resolve(old + suffix));
+                }
+            }
+        }
+    }
+
+    /** Restores model and optimiser from the newest complete checkpoint; a fresh state if there is none. */
+    TrainState loadCheckpoint(ImageClassifier model, Optimizer optimizer, NDManager manager) throws IOException {
+        List<String> done = completedCheckpoints();
+        if (done.isEmpty()) {
+            return TrainState.fresh();
+        }
+        String prefix = done.get(done.size() - 1);
+        try (NDManager tmp = manager.newSubManager()) {
+            Path modelFile = checkpoints.resolve(prefix + ".model.safetensors");
+            ModelState.restoreExactly(model, ModelState.read(modelFile, tmp), modelFile);
+            Map<String, NDArray> optim = ModelState.read(checkpoints.resolve(prefix + ".optim.safetensors"), tmp);
+            optimizer.load(optim, manager);
+        }
+        return STATE_JSON.readValue(checkpoints.resolve(prefix + ".state.json").toFile(), TrainState.class);
+    }
+
+    private List<String> completedCheckpoints() throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("epoch-\\d+\\.state\\.json"))
+                    .map(n -> n.substring(0, n.indexOf('.')))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    void writeTestOutputs(Map<String, ClassificationMetrics> metrics, Predictions predictions, List<Sample> samples,
+                          Dataset data, List<Task> tasks) throws IOException {
+        ClassificationMetrics main = metrics.values().iterator().next();
+        if (metrics.size() == 1) {
+            MetricsJson.write(dir.resolve("metrics.json"), main);
+        } else {
+            MetricsJson.writeTasks(dir.resolve("metrics.json"), metrics);
+        }
+        Charts.confusion(main, "Test confusion matrix: " + dir.getFileName(), dir.resolve("confusion.png"));
+        writePredictions(dir.resolve("predictions.csv"), predictions, samples, data, tasks);
+    }
+
+    /** One row per image: path, then per task the true and the predicted class and its probability. */
+    static void writePredictions(Path file, Predictions predictions, List<Sample> samples, Dataset data, List<Task> tasks)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder header = new StringBuilder("path");
+        for (Task t : tasks) {
+            header.append(',').append(t.name()).append("_true,").append(t.name()).append("_pred,").append(t.name()).append("_prob");
+        }
+        lines.add(header.toString());
+        for (int i = 0; i < samples.size(); i++) {
+            StringBuilder row = new StringBuilder(data.relative(samples.get(i).path()));
+            for (int t = 0; t < tasks.size(); t++) {
+                int truth = predictions.truth().get(t)[i];
+                int pred = predictions.predicted(t, i);
+                List<String> classes = tasks.get(t).classes();
+                row.append(',').append(truth >= 0 ? classes.get(truth) : "").append(',').append(classes.get(pred))
+                        .append(',').append(String.format("%.4f", predictions.probabilities().get(t)[i][pred]));
+            }
+            lines.add(row.toString());
+        }
+        Files.write(file, lines);
+    }
+}

@@ -1,0 +1,39 @@
+package io.gaikan.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run.json}: what a run was asked to do and what eval/predict need to use its model later.
+ *
+ * @param tasks   per task name, its classes (the main task first)
+ * @param data    the training data path as given
+ */
+public record RunInfo(TrainConfig config, String data, int inputSize, List<String> normalClasses,
+                      Map<String, List<String>> tasks, Map<String, String> versions, String created) {
+
+    public static final String FILE = "run.json";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public List<String> classes() {
+        return tasks.values().iterator().next();
+    }
+
+    public void write(Path runDir) throws IOException {
+        JSON.writeValue(runDir.resolve(FILE).toFile(), this);
+    }
+
+    public static RunInfo read(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        try {
+            return JSON.readValue(file.toFile(), RunInfo.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a Gaikan run directory (cannot read " + file + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package io.gaikan.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.gaikan.augment.Pipelines;
+import io.gaikan.data.Batch;
+import io.gaikan.data.BatchLoader;
+import io.gaikan.data.Dataset;
+import io.gaikan.data.ImageCache;
+import io.gaikan.data.Sample;
+import io.gaikan.data.Split;
+import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.data.Task;
+import io.gaikan.eval.Predictions;
+import io.gaikan.eval.Predictor;
+import io.gaikan.model.ImageClassifier;
+import io.gaikan.model.ModelOptions;
+import io.gaikan.model.ModelRegistry;
+import io.gaikan.model.ModelSpec;
+import io.gaikan.model.ParameterNames;
+import io.gaikan.model.TaskHead;
+import io.gaikan.report.ProgressBar;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
+
+/**
+ * Trains an {@link ImageClassifier} on a split: phases (scratch, transfer, fine-tune, or transfer then fine-tune),
+ * a checkpoint after every epoch from which {@code resume} continues bit for bit, early stopping that restores the
+ * best weights, and a final test evaluation. Everything it produces goes into the run directory.
+ */
+public final class Trainer {
+
+    /** Decoded images kept in memory; beyond this they are decoded again each epoch. */
+    private static final long IMAGE_CACHE_BYTES = 2L << 30;
+
+    private final ModelRegistry registry;
+    private final PrintStream out;
+    private final EpochListener listener;
+
+    public Trainer(ModelRegistry registry, PrintStream out) {
+        this(registry, out, record -> { });
+    }
+
+    public Trainer(ModelRegistry registry, PrintStream out, EpochListener listener) {
+        this.registry = registry;
+        this.out = out;
+        this.listener = listener;
+    }
+
+    /**
+     * @param resume continue from the run directory's last checkpoint (the config must equal the saved one)
+     */
+    public TrainResult train(TrainConfig config, Dataset data, Split split, Set<String> normalClasses, Path runDir,
+                             boolean resume) throws IOException {
+        Files.createDirectories(runDir);
+        List<Task> tasks = Task.resolve(config.tasks(), data, normalClasses);
+        ModelSpec spec = registry.get(config.model());
+        int size = config.inputSize() > 0 ? config.inputSize() : spec.defaultInputSize();
+        RunFiles files = new RunFiles(runDir);
+        if (!resume) {
+            split.save(files.split(), data.root());
+            newRunInfo(config, data, size, normalClasses, tasks).write(runDir);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
+            Thread t = new Thread(r, "gaikan-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ImageClassifier model = buildModel(spec, config, tasks, size, manager);
+            List<Phase> phases = phases(config, model);
+            ImageCache cache = new ImageCache(IMAGE_CACHE_BYTES);
+            List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
+            BatchLoader train = new BatchLoader(split.samples(data, split.train()), labelers,
+                    Pipelines.train(config.augment(), size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
+            BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,
+                    Pipelines.eval(size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
+
+            Optimizer optimizer = config.optimizer().create(config, manager);
+            TrainState state = resume ? files.loadCheckpoint(model, optimizer, manager) : TrainState.fresh();
+            if (resume && state.epochsDone() > 0) {
+                out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
+            }
+            state = runEpochs(config, model, phases, tasks, train, val, optimizer, state, files, manager);
+
+            if (config.earlyStopPatience() > 0 && state.bestEpoch() > 0) {
+                ModelState.restoreExactly(model, ModelState.read(files.best(), manager), files.best());
+                out.printf("restored the best weights (epoch %d)%n", state.bestEpoch());
+            }
+            ModelState.write(ModelState.parameters(model), files.model());
+
+            Map<String, ClassificationMetrics> metrics = Map.of();
+            if (!split.test().isEmpty()) {
+                BatchLoader test = new BatchLoader(split.samples(data, split.test()), labelers, Pipelines.eval(size)::apply,
+                        cache, pool, config.batchSize(), 2 * config.threads());
+                Predictions predictions = new Predictor(model, taskNames(tasks)).predict(test, manager, out, config.quiet());
+                metrics = predictions.metrics(tasks.stream().map(Task::classes).toList(), normalClasses);
+                files.writeTestOutputs(metrics, predictions, test.samples(), data, tasks);
+            }
+            return new TrainResult(runDir, state.history(), metrics);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ImageClassifier buildModel(ModelSpec spec, TrainConfig config, List<Task> tasks, int size, NDManager manager) {
+        List<TaskHead> heads = tasks.stream().map(t -> new TaskHead(t.name(), t.classes().size())).toList();
+        ImageClassifier model = spec.build(new ModelOptions(heads, config.dropRate(), config.dropPathRate()));
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+        Initialization.apply(model, config, out);
+        return model;
+    }
+
+    static List<Phase> phases(TrainConfig config, ImageClassifier model) {
+        int frozenAll = model.backboneLayers().size();
+        int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
+        float lr = config.baseLr();
+        if (config.isSchedule()) {
+            float ftLr = config.finetuneLr() != null ? config.finetuneLr() : lr / 10;
+            return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
+                    new Phase("finetune", config.finetuneEpochs(), ftLr, unfreeze));
+        }
+        return List.of(switch (config.mode()) {
+            case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
+            case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
+            case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
+        });
+    }
+
+    static int unfreezeIndex(String from, ImageClassifier model) {
+        if (from == null || from.isBlank()) {
+            return 0;
+        }
+        if (from.chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(from);
+            int n = model.backboneLayers().size();
+            if (index > n) {
+                throw new IllegalArgumentException("--unfreeze-from " + index + ": the model has " + n + " layers");
+            }
+            return index;
+        }
+        return model.layerIndex(from);
+    }
+
+    private TrainState runEpochs(TrainConfig config, ImageClassifier model, List<Phase> phases, List<Task> tasks,
+                                 BatchLoader train, BatchLoader val, Optimizer optimizer, TrainState state,
+                                 RunFiles files, NDManager manager) throws IOException {
+        ParameterStore ps = new ParameterStore(manager, false);
+        int stepsPerEpoch = train.batches(true);
+        int epochBase = 0;
+        for (int p = 0; p < phases.size(); p++) {
+            Phase phase = phases.get(p);
+            int phaseStart = epochBase;
+            epochBase += phase.epochs();
+            if (state.epochsDone() >= epochBase || state.stoppedPhases().contains(p)) {
+                continue;
+            }
+            model.freezeBackboneBefore(phase.firstTrainable());
+            Map<String, Parameter> trainable = trainableParameters(model);
+            if (state.epochsDone() == phaseStart && phaseStart > 0) {
+                // A new phase starts with a fresh optimiser, as a recompiled Keras model does (seed 003).
+                optimizer.load(Map.of(), manager);
+            }
+            LrSchedule schedule = new LrSchedule(config.lrSchedule(), Math.round(config.warmupEpochs() * stepsPerEpoch),
+                    phase.epochs() * stepsPerEpoch, stepsPerEpoch, config.stepEpochs(), config.stepGamma());
+            if (!config.quiet()) {
+                out.printf("phase %s: %d epoch(s), lr %.3g, %d of %d parameter tensors trainable%n", phase.name(),
+                        phase.epochs(), phase.lr(), trainable.size(), ParameterNames.of(model).size());
+            }
+            for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
+                long started = System.nanoTime();
+                Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
+                int stepBase = (epoch - phaseStart) * stepsPerEpoch;
+                float lastLr = schedule.at(phase.lr(), stepBase);
+                EpochStats trainStats = trainEpoch(config, model, ps, tasks, train, optimizer, trainable, schedule,
+                        phase.lr(), stepBase, epoch, manager);
+                EpochStats valStats = val == null ? EpochStats.NONE : validate(model, tasks, val, manager);
+                EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
+                        valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
+                        valStats.taskAccuracy());
+                state = afterEpoch(config, model, state, record, p, files, manager);
+                files.saveCheckpoint(model, optimizer, state);
+                if (!config.quiet()) {
+                    out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, data wait %.0f%%)%n",
+                            epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),
+                            valStats.loss(), valStats.accuracy(), record.seconds(), 100 * trainStats.waitFraction());
+                }
+                listener.epochDone(record);
+                if (state.stoppedPhases().contains(p)) {
+                    out.printf("early stopping: no improvement of %s for %d epochs%n", config.monitor(), state.badEpochs());
+                    break;
+                }
+            }
+        }
+        return state;
+    }
+
+    private TrainState afterEpoch(TrainConfig config, ImageClassifier model, TrainState state, EpochRecord record,
+                                  int phaseIndex, RunFiles files, NDManager manager) throws IOException {
+        List<EpochRecord> history = new ArrayList<>(state.history());
+        history.add(record);
+        boolean phaseStart = state.history().isEmpty()
+                || !state.history().get(state.history().size() - 1).phase().equals(record.phase());
+        int bad = phaseStart ? 0 : state.badEpochs();
+        double best = state.best();
+        int bestEpoch = state.bestEpoch();
+        List<Integer> stopped = new ArrayList<>(state.stoppedPhases());
+        if (config.earlyStopPatience() > 0) {
+            double value = config.monitor().equals("val_loss") ? -record.valLoss() : record.valAccuracy();
+            if (Double.isNaN(value)) {
+                value = config.monitor().equals("val_loss") ? -record.trainLoss() : record.trainAccuracy();
+            }
+            if (value > best + config.earlyStopMinDelta()) {
+                best = value;
+                bestEpoch = record.epoch();
+                bad = 0;
+                ModelState.write(ModelState.parameters(model), files.best());
+            } else if (++bad >= config.earlyStopPatience()) {
+                stopped.add(phaseIndex);
+            }
+        }
+        return new TrainState(record.epoch(), best, bestEpoch, bad, stopped, history);
+    }
+
+    private static Map<String, Parameter> trainableParameters(ImageClassifier model) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        ParameterNames.of(model).forEach((name, p) -> {
+            if (p.requiresGradient()) {
+                out.put(name, p);
+            }
+        });
+        return out;
+    }
+
+    private EpochStats trainEpoch(TrainConfig config, ImageClassifier model, ParameterStore ps, List<Task> tasks,
+                                  BatchLoader loader, Optimizer optimizer, Map<String, Parameter> trainable,
+                                  LrSchedule schedule, float baseLr, int stepBase, int epoch, NDManager manager) {
+        double lossSum = 0;
+        int correct = 0;
+        int labelled = 0;
+        int seen = 0;
+        long waitNanos = 0;
+        long started = System.nanoTime();
+        Iterator<Batch> batches = loader.epoch(config.seed(), epoch, true);
+        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), loader.batches(true) * (long) config.batchSize(),
+                out, config.quiet())) {
+            for (int step = stepBase; batches.hasNext(); step++) {
+                long waitStart = System.nanoTime();
+                Batch batch = batches.next();
+                waitNanos += System.nanoTime() - waitStart;
+                float lr = schedule.at(baseLr, step);
+                try (NDManager stepManager = manager.newSubManager()) {
+                    NDArray x = stepManager.create(batch.pixels(),
+                            new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+                    NDList logits;
+                    NDArray loss;
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        logits = model.forward(ps, new NDList(x), true);
+                        loss = totalLoss(stepManager, logits, batch.labels(), tasks, config.labelSmoothing());
+                        collector.backward(loss);
+                    }
+                    applyGradients(trainable, optimizer, lr, config.gradClip(), stepManager);
+                    lossSum += loss.getFloat() * batch.size();
+                    int[] hits = hits(logits.get(0), batch.labels()[0]);
+                    correct += hits[0];
+                    labelled += hits[1];
+                }
+                seen += batch.size();
+                double rate = seen / ((System.nanoTime() - started) / 1e9);
+                bar.step(batch.size(), Map.of("loss", String.format("%.4f", lossSum / seen),
+                        "acc", String.format("%.3f", labelled == 0 ? 0 : (double) correct / labelled),
+                        "lr", String.format("%.2g", lr), "img/s", String.format("%.1f", rate)));
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new EpochStats(lossSum / Math.max(1, seen), labelled == 0 ? Double.NaN : (double) correct / labelled,
+                Map.of(), waitNanos / 1e9 / Math.max(1e-9, seconds));
+    }
+
+    private EpochStats validate(ImageClassifier model, List<Task> tasks, BatchLoader val, NDManager manager) {
+        Predictions p = new Predictor(model, taskNames(tasks)).predict(val, manager, out, true);
+        Map<String, Double> taskAccuracy = new LinkedHashMap<>();
+        for (int t = 1; t < tasks.size(); t++) {
+            taskAccuracy.put(tasks.get(t).name(), p.accuracy(t));
+        }
+        return new EpochStats(p.loss(0), p.accuracy(0), taskAccuracy, 0);
+    }
+
+    private static List<String> taskNames(List<Task> tasks) {
+        return tasks.stream().map(Task::name).toList();
+    }
+
+    /** {correct, labelled} of a batch's main-task predictions. */
+    private static int[] hits(NDArray logits, int[] labels) {
+        long[] predicted = logits.argMax(1).toLongArray();
+        int correct = 0, labelled = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                labelled++;
+                correct += predicted[i] == labels[i] ? 1 : 0;
+            }
+        }
+        return new int[]{correct, labelled};
+    }
+
+    static NDArray totalLoss(NDManager manager, NDList logits, int[][] labels, List<Task> tasks, float smoothing) {
+        NDArray total = null;
+        for (int t = 0; t < tasks.size(); t++) {
+            NDArray loss = Losses.crossEntropy(manager, logits.get(t), labels[t], smoothing);
+            if (loss == null) {
+                continue;
+            }
+            NDArray weighted = loss.mul(tasks.get(t).weight());
+            total = total == null ? weighted : total.add(weighted);
+        }
+        return total != null ? total : logits.get(0).sum().mul(0f);
+    }
+
+    private static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
+                                       NDManager stepManager) {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
+            NDArray g = e.getValue().getArray().getGradient();
+            g.attach(stepManager);
+            grads.put(e.getKey(), g);
+        }
+        float scale = 1f;
+        if (clip > 0) {
+            double sq = 0;
+            for (NDArray g : grads.values()) {
+                sq += g.square().sum().getFloat();
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > clip) {
+                scale = (float) (clip / (norm + 1e-6));
+            }
+        }
+        for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            NDArray g = grads.get(e.getKey());
+            if (scale != 1f) {
+                g.muli(scale);
+            }
+            optimizer.update(e.getKey(), w, g, lr, w.getShape().dimension() > 1);
+            g.subi(g);
+        }
+    }
+
+    private static RunInfo newRunInfo(TrainConfig config, Dataset data, int size, Set<String> normalClasses,
+                                      List<Task> tasks) {
+        Map<String, List<String>> taskClasses = new LinkedHashMap<>();
+        tasks.forEach(t -> taskClasses.put(t.name(), t.classes()));
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("gaikan", "0.1.0");
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("djl", Engine.getDjlVersion());
+        versions.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        return new RunInfo(config, data.root().toString(), size,
+                data.classes().stream().filter(normalClasses::contains).toList(), taskClasses, versions,
+                java.time.OffsetDateTime.now().toString());
+    }
+
+    /** Loss, main-task accuracy, auxiliary-task accuracies and the fraction of time spent waiting for data. */
+    public record EpochStats(double loss, double accuracy, Map<String, Double> taskAccuracy, double waitFraction) {
+        static final EpochStats NONE = new EpochStats(Double.NaN, Double.NaN, Map.of(), 0);
+    }
+}
