@@ -1,5 +1,7 @@
 package io.gaikan.model;
 
+import io.gaikan.model.resnet.ResNetFamily;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of());
+        return new ModelRegistry(List.of(new ResNetFamily()));
     }
 
     public ModelSpec get(String name) {

@@ -45,6 +45,23 @@ public final class Conv2dLayer extends Layer {
         return new Conv2dLayer(channels, channels, kernel, stride, channels, false);
     }
 
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    /** Weight shape {@code [out, in / groups, k, k]}. */
+    public Shape weightShape() {
+        return weight.getShape();
+    }
+
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);

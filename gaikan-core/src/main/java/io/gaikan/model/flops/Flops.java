@@ -1,0 +1,24 @@
+package io.gaikan.model.flops;
+
+import io.gaikan.model.ImageClassifier;
+import io.gaikan.model.TaskHead;
+
+/** Multiply-adds of one image through a whole classifier: its feature extractor plus every head. */
+public final class Flops {
+
+    private Flops() {
+    }
+
+    public static long perImage(ImageClassifier model, int inputSize) {
+        if (!(model instanceof CountsFlops costed)) {
+            throw new IllegalArgumentException(model.getClass().getSimpleName() + " cannot count its FLOPs");
+        }
+        FlopCounter counter = new FlopCounter();
+        costed.countFlops(FeatureMap.image(inputSize), counter);
+        long heads = 0;
+        for (TaskHead head : model.options().heads()) {
+            heads += (long) model.featureDim() * head.numClasses();
+        }
+        return counter.multiplyAdds() + heads;
+    }
+}
