@@ -1,0 +1,7 @@
+/**
+ * What a run and a study hand to people: PNG charts ({@link io.gaikan.report.Charts}), {@code metrics.json}
+ * ({@link io.gaikan.report.MetricsJson}), results tables in Markdown/CSV/HTML ({@link io.gaikan.report.Table}), one
+ * self-contained report page ({@link io.gaikan.report.HtmlReport}), and console progress for long work
+ * ({@link io.gaikan.report.ProgressBar}).
+ */
+package io.gaikan.report;
