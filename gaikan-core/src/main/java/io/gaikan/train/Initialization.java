@@ -2,7 +2,6 @@ package io.gaikan.train;
 
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.weights.LoadReport;
-import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.model.weights.WeightLoader;
 
 import java.io.IOException;
@@ -20,8 +19,12 @@ final class Initialization {
     static void apply(ImageClassifier model, TrainConfig config, PrintStream out) {
         Path file = switch (config.init()) {
             case "none" -> null;
-            case "imagenet" -> PretrainedResolver.resolve(config.model(),
-                    config.weightsFile() == null ? null : Path.of(config.weightsFile()), config.allowDownload(), out);
+            case "imagenet" -> {
+                if (config.weightsFile() == null) {
+                    throw new IllegalArgumentException("--init imagenet: pass --weights FILE");
+                }
+                yield Path.of(config.weightsFile());
+            }
             default -> Path.of(config.init());
         };
         if (file == null) {

@@ -1,5 +1,9 @@
 package io.gaikan.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.gaikan.data.TaskSpec;
+
 import java.util.List;
 
 /**
@@ -20,6 +24,7 @@ import java.util.List;
  * @param earlyStopPatience epochs without improvement before stopping; 0 = off
  * @param monitor         {@code val_acc} or {@code val_loss}
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainConfig(
         String model, int inputSize, String init, String weightsFile, boolean allowDownload,
         TrainMode mode, String unfreezeFrom,
@@ -60,6 +65,7 @@ public record TrainConfig(
         return lr != null ? lr : lrBase * batchSize / lrBaseBatch;
     }
 
+    @JsonIgnore
     public boolean isSchedule() {
         return transferEpochs > 0 && finetuneEpochs > 0;
     }
