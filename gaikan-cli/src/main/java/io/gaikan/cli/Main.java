@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 PredictCommand.class,
+                BaselineCommand.class,
         })
 public final class Main implements Runnable {
 
