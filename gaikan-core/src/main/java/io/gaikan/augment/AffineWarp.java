@@ -2,6 +2,8 @@ package io.gaikan.augment;
 
 import io.gaikan.data.FloatImage;
 
+import java.util.Arrays;
+
 /**
  * Inverse-mapped affine warp with bilinear sampling, in PIL's {@code Image.transform(AFFINE)} convention: the output
  * pixel centred at (x+0.5, y+0.5) reads the input at (a*x' + b*y' + c, d*x' + e*y' + f) where pixel corners lie on
@@ -71,7 +73,7 @@ final class AffineWarp {
     /** The same value for every channel. */
     static float[] fill(int channels, double value) {
         float[] fill = new float[channels];
-        java.util.Arrays.fill(fill, (float) value);
+        Arrays.fill(fill, (float) value);
         return fill;
     }
 

@@ -2,6 +2,8 @@ package io.gaikan.augment;
 
 import io.gaikan.data.FloatImage;
 
+import java.util.Arrays;
+
 /**
  * PIL's uint8 point operations (posterize, solarize, solarize-add, autocontrast, equalize) on [0, 1] floats: each
  * value is quantised to one of the 256 levels 0..255, mapped through a per-channel lookup table, and scaled back, so
@@ -127,7 +129,7 @@ final class Levels {
 
     private static FloatImage applyShared(FloatImage img, int[] lut) {
         int[][] luts = new int[img.channels()][];
-        java.util.Arrays.fill(luts, lut);
+        Arrays.fill(luts, lut);
         return apply(img, luts);
     }
 

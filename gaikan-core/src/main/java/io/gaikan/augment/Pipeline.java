@@ -2,11 +2,13 @@ package io.gaikan.augment;
 
 import io.gaikan.data.FloatImage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An ordered list of {@link Transform}s, written as one line so it fits in a flag or config and is recorded in a run.
@@ -75,7 +77,7 @@ public record Pipeline(List<Transform> transforms) {
 
     /** This pipeline followed by {@code more}. */
     public Pipeline then(Transform... more) {
-        return new Pipeline(java.util.stream.Stream.concat(transforms.stream(), java.util.Arrays.stream(more)).toList());
+        return new Pipeline(Stream.concat(transforms.stream(), Arrays.stream(more)).toList());
     }
 
     /** The last normalisation, which a viewer inverts to show the pixels. */

@@ -2,6 +2,7 @@ package io.gaikan.augment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ final class PipelineParser {
             int rows = a.integer(0, "rows");
             return new GridShuffle(rows, a.integer(1, "cols", rows), a.number(2, "probability", 1));
         }));
-        return java.util.Collections.unmodifiableMap(ops); // insertion order kept for the "known:" list
+        return Collections.unmodifiableMap(ops); // keeps insertion order for the "known:" list in errors
     }
 
     private static Transform normalize(SpecArgs a) {

@@ -202,6 +202,6 @@ enum RandAugmentOp {
     }
 
     private static float[] fill(FloatImage img) {
-        return img.channels() == 3 ? FILL_RGB : AffineWarp.fill(img.channels(), 128 / 255.0);
+        return img.channels() == 3 ? FILL_RGB.clone() : AffineWarp.fill(img.channels(), 128 / 255.0);
     }
 }

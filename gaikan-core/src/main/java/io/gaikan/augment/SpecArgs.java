@@ -1,6 +1,7 @@
 package io.gaikan.augment;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The comma-separated arguments of one pipeline token, with typed accessors whose errors name the token, the
@@ -96,7 +97,7 @@ final class SpecArgs {
     }
 
     /** Runs a constructor, turning its validation error into a token error. */
-    <T> T checked(java.util.function.Supplier<T> build, String what) {
+    <T> T checked(Supplier<T> build, String what) {
         try {
             return build.get();
         } catch (AugmentSpecException e) {

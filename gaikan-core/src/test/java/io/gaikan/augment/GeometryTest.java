@@ -16,7 +16,7 @@ class GeometryTest {
 
     @Test
     void horizontalFlipMirrorsColumnsInEveryChannel() {
-        FloatImage img = TestImages.indexed(3, 4, 5);
+        FloatImage img = SampleImages.indexed(3, 4, 5);
         FloatImage out = Flip.horizontal(1).apply(img, RNG);
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < 4; y++) {
@@ -29,7 +29,7 @@ class GeometryTest {
 
     @Test
     void verticalFlipMirrorsRows() {
-        FloatImage img = TestImages.indexed(1, 3, 2);
+        FloatImage img = SampleImages.indexed(1, 3, 2);
         FloatImage out = Flip.vertical(1).apply(img, RNG);
         assertEquals(img.get(0, 2, 0), out.get(0, 0, 0));
         assertEquals(img.get(0, 0, 1), out.get(0, 2, 1));
@@ -38,7 +38,7 @@ class GeometryTest {
 
     @Test
     void flipProbabilityZeroNeverFlipsAndHalfFlipsAboutHalf() {
-        FloatImage img = TestImages.indexed(1, 2, 2);
+        FloatImage img = SampleImages.indexed(1, 2, 2);
         assertSame(img, Flip.horizontal(0).apply(img, RNG));
         SplittableRandom rng = new SplittableRandom(7);
         int flipped = 0;
@@ -50,7 +50,7 @@ class GeometryTest {
 
     @Test
     void rotationBy90OfASquareIsATransposeFlip() {
-        FloatImage img = TestImages.random(3, 6, 6, 3);
+        FloatImage img = SampleImages.random(3, 6, 6, 3);
         FloatImage out = AffineWarp.rotate(img, 90, AffineWarp.fill(3, 0));
         // counter-clockwise: out(y, x) = in(x, W-1-y)
         for (int c = 0; c < 3; c++) {
@@ -76,11 +76,11 @@ class GeometryTest {
 
     @Test
     void resizeShorterSideKeepsAspectAndExactResizeHitsTheSize() {
-        FloatImage img = TestImages.random(3, 30, 50, 4);
+        FloatImage img = SampleImages.random(3, 30, 50, 4);
         FloatImage s = Resize.shorterSide(12).apply(img, RNG);
         assertEquals(12, s.height());
         assertEquals(20, s.width());
-        FloatImage tall = Resize.shorterSide(10).apply(TestImages.random(1, 33, 20, 4), RNG);
+        FloatImage tall = Resize.shorterSide(10).apply(SampleImages.random(1, 33, 20, 4), RNG);
         assertEquals(10, tall.width());
         assertEquals(16, tall.height()); // floor(10 * 33 / 20) as torchvision
         FloatImage e = Resize.exact(7, 9).apply(img, RNG);
@@ -116,7 +116,7 @@ class GeometryTest {
 
     @Test
     void centerCropTakesTheMiddleAndPadsSmallImages() {
-        FloatImage img = TestImages.indexed(1, 5, 5);
+        FloatImage img = SampleImages.indexed(1, 5, 5);
         FloatImage out = CenterCrop.square(3).apply(img, RNG);
         assertEquals(img.get(0, 1, 1), out.get(0, 0, 0));
         assertEquals(img.get(0, 3, 3), out.get(0, 2, 2));
@@ -135,7 +135,7 @@ class GeometryTest {
             double area = (double) w.height() * w.width() / (40 * 60);
             assertTrue(area > 0.06 && area <= 1.0, "area fraction " + area);
         }
-        FloatImage out = rrc.apply(TestImages.random(3, 40, 60, 6), rng);
+        FloatImage out = rrc.apply(SampleImages.random(3, 40, 60, 6), rng);
         assertEquals(3, out.channels());
         assertEquals(16, out.height());
         assertEquals(16, out.width());

@@ -79,7 +79,7 @@ class PipelineTest {
     @Test
     void sameSeedSameOutputOnAnyThreadAndDifferentSeedsDiffer() {
         Pipeline p = Pipeline.parse(EXAMPLE.replace("rrc(64", "rrc(24"));
-        FloatImage img = TestImages.random(3, 40, 50, 1);
+        FloatImage img = SampleImages.random(3, 40, 50, 1);
         assertArrayEquals(p.apply(img, 42L).data(), p.apply(img, 42L).data());
         assertFalse(java.util.Arrays.equals(p.apply(img, 42L).data(), p.apply(img, 43L).data()));
         List<float[]> serial = LongStream.range(0, 48).mapToObj(s -> p.apply(img, s).data()).toList();
@@ -102,7 +102,7 @@ class PipelineTest {
     void evalPipelineResizesCropsAndNormalises() {
         Pipeline eval = Pipelines.eval(224);
         assertEquals("resize(256);ccrop(224);normalize(imagenet)", eval.toString());
-        FloatImage out = eval.apply(TestImages.random(3, 300, 400, 2), 0L);
+        FloatImage out = eval.apply(SampleImages.random(3, 300, 400, 2), 0L);
         assertEquals(List.of(3, 224, 224), List.of(out.channels(), out.height(), out.width()));
         // a flat 0.485/0.456/0.406 image normalises to 0
         float[] d = new float[3 * 40 * 30];
@@ -116,7 +116,7 @@ class PipelineTest {
 
     @Test
     void trainPresetsAndCustomSpecsGiveTheRequestedSize() {
-        FloatImage img = TestImages.random(3, 50, 70, 3);
+        FloatImage img = SampleImages.random(3, 50, 70, 3);
         for (String spec : List.of("", "default", "randaug", "defect", "none", "rrc(32);hflip(0.5);normalize")) {
             FloatImage out = Pipelines.train(spec, 32).apply(img, 5L);
             assertEquals(List.of(3, 32, 32), List.of(out.channels(), out.height(), out.width()), spec);
@@ -129,7 +129,7 @@ class PipelineTest {
     @Test
     void previewWritesADenormalisedGrid(@TempDir Path dir) throws Exception {
         Pipeline p = Pipelines.train("randaug", 20);
-        FloatImage src = TestImages.random(3, 30, 30, 4);
+        FloatImage src = SampleImages.random(3, 30, 30, 4);
         List<FloatImage> samples = AugmentPreview.samples(src, p, 5, 1);
         Path png = dir.resolve("sub/preview.png");
         AugmentPreview.write(samples, p, png);

@@ -62,7 +62,7 @@ class PixelOpsTest {
 
     @Test
     void gridShuffleIsAPermutationOfCells() {
-        FloatImage img = TestImages.indexed(3, 9, 12);
+        FloatImage img = SampleImages.indexed(3, 9, 12);
         GridShuffle shuffle = new GridShuffle(3, 3, 1);
         FloatImage out = shuffle.apply(img, new SplittableRandom(3));
         float[] a = img.data().clone();
@@ -92,7 +92,7 @@ class PixelOpsTest {
 
     @Test
     void gridShuffleOnUnevenSizesStillPreservesPixels() {
-        FloatImage img = TestImages.indexed(1, 10, 7);
+        FloatImage img = SampleImages.indexed(1, 10, 7);
         FloatImage out = new GridShuffle(3, 2, 1).apply(img, new SplittableRandom(9));
         float[] a = img.data().clone();
         float[] b = out.data().clone();
@@ -103,16 +103,16 @@ class PixelOpsTest {
 
     @Test
     void jitterWithZeroStrengthIsIdentity() {
-        FloatImage img = TestImages.random(3, 8, 8, 1);
+        FloatImage img = SampleImages.random(3, 8, 8, 1);
         FloatImage out = new ColorJitter(0, 0, 0, 0).apply(img, new SplittableRandom(1));
         assertArrayEquals(img.data(), out.data());
     }
 
     @Test
     void jitterKeepsValuesInRangeAndChangesTheImage() {
-        FloatImage img = TestImages.random(3, 8, 8, 2);
+        FloatImage img = SampleImages.random(3, 8, 8, 2);
         FloatImage out = new ColorJitter(0.4, 0.4, 0.4, 0.1).apply(img, new SplittableRandom(1));
-        TestImages.assertInUnitRange(out, "jitter");
+        SampleImages.assertInUnitRange(out, "jitter");
         assertNotEquals(Arrays.toString(img.data()), Arrays.toString(out.data()));
     }
 
@@ -137,10 +137,10 @@ class PixelOpsTest {
     void hueShiftRotatesPrimariesAndAFullTurnIsIdentity() {
         FloatImage red = new FloatImage(3, 1, 1, new float[]{1f, 0f, 0f});
         assertArrayEquals(new float[]{0f, 1f, 0f}, ColorOps.hue(red, 1 / 3.0).data(), 1e-5f);
-        FloatImage img = TestImages.random(3, 5, 5, 4);
+        FloatImage img = SampleImages.random(3, 5, 5, 4);
         FloatImage back = ColorOps.hue(ColorOps.hue(img, 0.3), -0.3);
         assertArrayEquals(img.data(), back.data(), 1e-5f);
-        FloatImage grey = TestImages.random(1, 3, 3, 5);
+        FloatImage grey = SampleImages.random(1, 3, 3, 5);
         assertArrayEquals(grey.data(), ColorOps.hue(grey, 0.4).data());
     }
 

@@ -97,7 +97,7 @@ class RandAugmentTest {
 
     @Test
     void solarizeIncreasingAtFullMagnitudeInvertsAndPlainSolarizeDoesNothing() {
-        FloatImage img = quantised(TestImages.random(3, 6, 6, 2));
+        FloatImage img = quantised(SampleImages.random(3, 6, 6, 2));
         FloatImage inverted = RandAugmentOp.INVERT.apply(img, 10, null);
         assertArrayEquals(inverted.data(), RandAugmentOp.SOLARIZE_INCREASING.apply(img, 10, null).data(), 1e-6f);
         assertArrayEquals(img.data(), RandAugmentOp.SOLARIZE.apply(img, 10, null).data(), 1e-6f);
@@ -106,14 +106,14 @@ class RandAugmentTest {
     @Test
     void everyOpKeepsShapeAndRangeAtAnyLevel() {
         SplittableRandom rng = new SplittableRandom(4);
-        for (FloatImage img : List.of(TestImages.random(3, 17, 13, 5), TestImages.random(1, 9, 11, 6))) {
+        for (FloatImage img : List.of(SampleImages.random(3, 17, 13, 5), SampleImages.random(1, 9, 11, 6))) {
             for (RandAugmentOp op : RandAugmentOp.values()) {
                 for (double level : new double[]{0, 3.7, 9, 10}) {
                     FloatImage out = op.apply(img, level, rng);
                     assertEquals(img.channels(), out.channels(), op.timmName);
                     assertEquals(img.height(), out.height(), op.timmName);
                     assertEquals(img.width(), out.width(), op.timmName);
-                    TestImages.assertInUnitRange(out, op.timmName + " at " + level);
+                    SampleImages.assertInUnitRange(out, op.timmName + " at " + level);
                 }
             }
         }
@@ -138,12 +138,12 @@ class RandAugmentTest {
 
     @Test
     void probabilityZeroOrNoOpsLeavesTheImageAlone() {
-        FloatImage img = TestImages.random(3, 8, 8, 7);
+        FloatImage img = SampleImages.random(3, 8, 8, 7);
         assertSame(img, RandAugment.parse("rand-m9-p0").apply(img, new SplittableRandom(1)));
         assertSame(img, RandAugment.parse("rand-m9-n0").apply(img, new SplittableRandom(1)));
         FloatImage out = RandAugment.parse("rand-m9-n3-p1").apply(img, new SplittableRandom(1));
         assertNotEquals(Arrays.toString(img.data()), Arrays.toString(out.data()));
-        TestImages.assertInUnitRange(out, "rand-m9-n3-p1");
+        SampleImages.assertInUnitRange(out, "rand-m9-n3-p1");
     }
 
     private static FloatImage quantised(FloatImage img) {

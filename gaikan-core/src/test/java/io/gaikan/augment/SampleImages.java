@@ -5,9 +5,9 @@ import io.gaikan.data.FloatImage;
 import java.util.SplittableRandom;
 
 /** Small generated inputs for the augmentation tests. */
-final class TestImages {
+final class SampleImages {
 
-    private TestImages() {
+    private SampleImages() {
     }
 
     /** Uniform random values in [0, 1). */
