@@ -23,15 +23,18 @@ import io.gaikan.model.layers.NamedSequential;
  */
 public final class Vgg extends ImageClassifier implements CountsFlops {
 
-    /** Channel widths of the 3x3 convs in order; {@link #POOL} marks a max pool. */
-    public record Arch(boolean batchNorm, int... layers) {
+    /**
+     * @param preLogitsWidth width of the ConvMlp and of the pooled features (4096 in VGG)
+     * @param layers         widths of the 3x3 convs in order; {@link #POOL} marks a max pool
+     */
+    public record Arch(boolean batchNorm, int preLogitsWidth, int... layers) {
     }
 
     public static final int POOL = 0;
-    private static final int FEATURES = 4096;
 
     private final NamedSequential features = new NamedSequential();
     private final ConvMlp preLogits;
+    private final int featureDim;
 
     public Vgg(Arch arch, ModelOptions options) {
         super(options);
@@ -49,7 +52,8 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
             in = width;
         }
         addChildBlock("features", features);
-        preLogits = addChildBlock("pre_logits", new ConvMlp(in, FEATURES, 7, options.dropRate()));
+        featureDim = arch.preLogitsWidth();
+        preLogits = addChildBlock("pre_logits", new ConvMlp(in, featureDim, 7, options.dropRate()));
         addHeads("head.fc");
     }
 
@@ -61,7 +65,7 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
 
     @Override
     public int featureDim() {
-        return FEATURES;
+        return featureDim;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class VggFamily implements ModelFamily {
     }
 
     private static ModelSpec spec(String name, boolean batchNorm, int[] layers) {
-        Vgg.Arch arch = new Vgg.Arch(batchNorm, layers);
+        Vgg.Arch arch = new Vgg.Arch(batchNorm, 4096, layers);
         return new ModelSpec(name, "vgg", 224, "timm/" + name + ".tv_in1k", options -> new Vgg(arch, options));
     }
 }
