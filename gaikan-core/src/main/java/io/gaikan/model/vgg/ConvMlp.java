@@ -51,7 +51,7 @@ final class ConvMlp extends Layer {
     }
 
     /** torch's adaptive_avg_pool2d as two pooling matrices, {@code P_h x P_w^T}, which also upsamples. */
-    private static NDArray adaptiveAvgPool(NDArray x, int outH, int outW) {
+    static NDArray adaptiveAvgPool(NDArray x, int outH, int outW) {
         NDManager m = x.getManager();
         NDArray ph = m.create(poolMatrix((int) x.getShape().get(2), outH), new Shape(outH, x.getShape().get(2)));
         NDArray pw = m.create(poolMatrix((int) x.getShape().get(3), outW), new Shape(outW, x.getShape().get(3)));
