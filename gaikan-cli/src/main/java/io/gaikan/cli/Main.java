@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 PredictCommand.class,
                 BaselineCommand.class,
+                SynthCommand.class,
         })
 public final class Main implements Runnable {
 
