@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 BaselineCommand.class,
                 SynthCommand.class,
+                DemoCommand.class,
+                PretrainCgCommand.class,
         })
 public final class Main implements Runnable {
 

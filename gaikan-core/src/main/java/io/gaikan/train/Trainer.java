@@ -127,7 +127,7 @@ public final class Trainer {
         ImageClassifier model = spec.build(new ModelOptions(heads, config.dropRate(), config.dropPathRate()));
         Engine.getInstance().setRandomSeed((int) config.seed());
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
-        Initialization.apply(model, config, out);
+        Initialization.apply(model, config, registry, out);
         return model;
     }
 
