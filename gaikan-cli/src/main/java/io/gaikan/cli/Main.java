@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gaikan", mixinStandardHelpOptions = true, version = "gaikan 0.1.0",
         description = "Defect-image classifiers from few images: transfer learning, fine-tuning, CG pretraining.",
         subcommands = {
+                ModelsCommand.class,
         })
 public final class Main implements Runnable {
 
