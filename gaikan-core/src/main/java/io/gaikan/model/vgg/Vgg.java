@@ -1,7 +1,6 @@
 package io.gaikan.model.vgg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -10,6 +9,7 @@ import io.gaikan.model.ModelOptions;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ActivationLayer;
 import io.gaikan.model.blocks.MaxPool;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -59,8 +59,9 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
 
     @Override
     public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = features.forward(ps, new NDList(x), training).singletonOrThrow();
-        return Pool.globalAvgPool2d(preLogits.forward(ps, y, training));
+        NDArray y = Sequence.forward(features, ps, x, training);
+        y = Sequence.release(y, preLogits.forward(ps, y, training), x);
+        return Sequence.release(y, Pool.globalAvgPool2d(y));
     }
 
     @Override
