@@ -67,14 +67,9 @@ final class Sensor {
         float cx = 0.5f * (w - 1), cy = 0.5f * (h - 1);
         float vig = (float) (s.vignetting() / (cx * cx + cy * cy));
         float sigma = (float) (255 * s.noiseSigma());
-        float[] noise = new float[w * h * channels];
-        for (int i = 0; i < noise.length; i += 4) {
-            long bits = rng.nextLong();
-            for (int j = 0; j < 4 && i + j < noise.length; j++, bits >>>= 16) {
-                noise[i + j] = triangular((int) bits);
-            }
-        }
         float[] gainRow = new float[w];
+        float[] noise = new float[(w + 3) / 4 * 4];
+        float[] value = new float[w];
         for (int y = 0; y < h; y++) {
             float dy2 = (y - cy) * (y - cy);
             for (int x = 0; x < w; x++) {
@@ -82,18 +77,35 @@ final class Sensor {
                 gainRow[x] = gain * (1 - vig * (dx * dx + dy2));
             }
             for (int c = 0; c < channels; c++) {
-                float[] plane = planes[c];
-                int row = y * w;
-                for (int x = 0; x < w; x++) {
-                    float v = Math.max(0f, Math.min(1f, plane[row + x] * gainRow[x]));
-                    float root = (float) Math.sqrt(v);
-                    int o = (row + x) * channels + c;
-                    float q = 255 * root + sigma * (0.5f + root) * noise[o] + 0.5f;
-                    out[o] = (byte) Math.max(0, Math.min(255, (int) q));
+                fillNoise(noise, rng);
+                // row copied so that every array in the loop has the same index (the JIT vectorises it)
+                System.arraycopy(planes[c], y * w, value, 0, w);
+                develop(value, gainRow, noise, sigma);
+                int o = y * w * channels + c;
+                for (int x = 0; x < w; x++, o += channels) {
+                    out[o] = (byte) (int) value[x];
                 }
             }
         }
         return out;
+    }
+
+    /** Gain, gamma-2 tone curve and noise on one row, in place; results are in [0, 255.5). */
+    private static void develop(float[] value, float[] gain, float[] noise, float sigma) {
+        for (int x = 0; x < value.length; x++) {
+            float root = (float) Math.sqrt(Branchless.min(1f, Branchless.positive(value[x] * gain[x])));
+            value[x] = Branchless.min(255f, Branchless.positive(255 * root + sigma * (0.5f + root) * noise[x] + 0.5f));
+        }
+    }
+
+    private static void fillNoise(float[] noise, SplittableRandom rng) {
+        for (int x = 0; x + 3 < noise.length; x += 4) {
+            long bits = rng.nextLong();
+            noise[x] = triangular((int) bits);
+            noise[x + 1] = triangular((int) (bits >>> 16));
+            noise[x + 2] = triangular((int) (bits >>> 32));
+            noise[x + 3] = triangular((int) (bits >>> 48));
+        }
     }
 
     /** Unit-variance noise from 16 random bits: the sum of two random bytes (triangular), centred and scaled. */
