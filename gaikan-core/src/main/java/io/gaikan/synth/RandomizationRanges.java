@@ -63,7 +63,7 @@ public record RandomizationRanges(
                 List.of(1.0, 1.0, 1.0, 1.0),
                 Range.of(1, 8), Range.of(1.3, 2.4), Range.of(0.3, 1.2), Range.of(1.5, 5), Range.of(0.15, 0.6),
                 Range.of(1, 3), Range.of(0.25, 0.8), Range.of(2.5, 6), Range.of(0.8, 2.5),
-                Range.of(0, 45), Range.of(15, 90),
+                Range.of(0, 40), Range.of(15, 90),
                 0.4, Range.of(0.15, 0.45), Range.of(25, 50), 0.4,
                 Range.of(0.45, 0.75), Range.of(0, 0.08), Range.of(0, 360), Range.of(0.15, 0.45), Range.of(0.1, 0.35),
                 Range.of(0.02, 0.12), Range.of(0.1, 0.6),

@@ -20,16 +20,16 @@ final class Sensor {
      * Applies focus blur (in place) and returns the exposure gain that brings the mean brightness to the target.
      * For grey output the planes are first reduced to one luminance plane (returned as the only element).
      */
-    static float[][] blur(float[][] planes, int w, int h, Settings s) {
+    static float[][] blur(float[][] planes, int w, int h, Settings s, Workspace ws) {
         float[][] out = planes;
         if (s.grey()) {
-            float[] y = new float[w * h];
+            float[] y = ws.floats(Workspace.Slot.GREY, w * h);
             for (int i = 0; i < y.length; i++) {
                 y[i] = 0.299f * planes[0][i] + 0.587f * planes[1][i] + 0.114f * planes[2][i];
             }
             out = new float[][] {y};
         }
-        float[] tmp = new float[w * h];
+        float[] tmp = ws.floats(Workspace.Slot.BLUR, w * h);
         for (float[] p : out) {
             Filters.gaussianBlur(p, w, h, s.blurSigma(), tmp);
         }
@@ -93,8 +93,14 @@ final class Sensor {
     /** Gain, gamma-2 tone curve and noise on one row, in place; results are in [0, 255.5). */
     private static void develop(float[] value, float[] gain, float[] noise, float sigma) {
         for (int x = 0; x < value.length; x++) {
-            float root = (float) Math.sqrt(Branchless.min(1f, Branchless.positive(value[x] * gain[x])));
-            value[x] = Branchless.min(255f, Branchless.positive(255 * root + sigma * (0.5f + root) * noise[x] + 0.5f));
+            value[x] = (float) Math.sqrt(Branchless.min(1f, Branchless.positive(value[x] * gain[x])));
+        }
+        for (int x = 0; x < value.length; x++) {
+            float root = value[x];
+            value[x] = 255 * root + sigma * (0.5f + root) * noise[x] + 0.5f;
+        }
+        for (int x = 0; x < value.length; x++) {
+            value[x] = Branchless.min(255f, Branchless.positive(value[x]));
         }
     }
 

@@ -11,14 +11,14 @@ final class Texture {
     private Texture() {
     }
 
-    static float[] draw(SplittableRandom rng, int w, int h, double amplitude) {
+    static float[] draw(SplittableRandom rng, int w, int h, double amplitude, Workspace ws) {
         int cells = 3 + rng.nextInt(8);
         float[] grid = new float[(cells + 1) * (cells + 1)];
         for (int i = 0; i < grid.length; i++) {
             grid[i] = (float) (2 * rng.nextDouble() - 1);
         }
         float blotch = (float) amplitude;
-        float[] out = new float[w * h];
+        float[] out = ws.floats(Workspace.Slot.TEXTURE, w * h);
         // the column cell and smooth-step weight of each x are the same on every row
         int[] cellX = new int[w];
         float[] weightX = new float[w];
