@@ -40,21 +40,23 @@ final class Filters {
                 acc += src[row + Math.min(w - 1, x + r + 1)] - src[row + Math.max(0, x - r)];
             }
         }
+        // columns: a running sum of whole rows; rows are copied out so each loop has a single index (vectorises)
         float[] acc = new float[w];
+        float[] in = new float[w];
+        float[] outRow = new float[w];
         for (int j = -r; j <= r; j++) {
-            int src0 = Math.max(0, Math.min(h - 1, j)) * w;
-            for (int x = 0; x < w; x++) {
-                acc[x] += tmp[src0 + x];
-            }
+            System.arraycopy(tmp, Math.max(0, Math.min(h - 1, j)) * w, in, 0, w);
+            axpy(acc, 1f, in);
         }
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int add = Math.min(h - 1, y + r + 1) * w;
-            int sub = Math.max(0, y - r) * w;
             for (int x = 0; x < w; x++) {
-                dst[row + x] = acc[x] * norm;
-                acc[x] += tmp[add + x] - tmp[sub + x];
+                outRow[x] = acc[x] * norm;
             }
+            System.arraycopy(outRow, 0, dst, y * w, w);
+            System.arraycopy(tmp, Math.min(h - 1, y + r + 1) * w, in, 0, w);
+            axpy(acc, 1f, in);
+            System.arraycopy(tmp, Math.max(0, y - r) * w, in, 0, w);
+            axpy(acc, -1f, in);
         }
     }
 

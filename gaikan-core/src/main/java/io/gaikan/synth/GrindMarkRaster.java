@@ -18,6 +18,7 @@ final class GrindMarkRaster {
     /** 0, 1, 2, ... as floats: sample offsets along a buffer row. */
     private static final float[] RAMP = new float[8192];
     private static final int MAX_STEP = 4;
+    private static final int SHORT_ROW = 24;
 
     static {
         for (int i = 0; i < RAMP.length; i++) {
@@ -138,8 +139,8 @@ final class GrindMarkRaster {
                 lo = Math.max(lo, Math.min(t0, t1));
                 hi = Math.min(hi, Math.max(t0, t1));
             }
-            first[r] = (int) Math.floor(lo / step) - 1;
-            last[r] = (int) Math.ceil(hi / step) + 1;
+            first[r] = Math.max(0, (int) Math.floor(lo / step) - 1);
+            last[r] = Math.min(bw - 1, (int) Math.ceil(hi / step) + 1);
         }
     }
 
@@ -153,7 +154,7 @@ final class GrindMarkRaster {
             return;
         }
         // the strip is computed in true pixels along u, then converted to buffer samples
-        SegmentStrip strip = new SegmentStrip(u0, v0, u1, v1, halfWidth, 0, (bw - 1) * step + 1, bh);
+        SegmentStrip strip = new SegmentStrip(u0, v0, u1, v1, halfWidth, 0, bw, bh, 1.0 / step);
         float dxStep = (float) (strip.dx * step);
         float dyStep = (float) (strip.dy * step);
         float fpeak = (float) peak;
@@ -167,8 +168,8 @@ final class GrindMarkRaster {
             if (!strip.row(y)) {
                 continue;
             }
-            int sFirst = Math.max(Math.max(0, first[y]), (strip.xFirst + step - 1) / step);
-            int sLast = Math.min(Math.min(bw - 1, last[y]), strip.xLast / step);
+            int sFirst = Math.max(first[y], strip.xFirst);
+            int sLast = Math.min(last[y], strip.xLast);
             int n = Math.min(ramp.length, sLast - sFirst + 1);
             if (n <= 0) {
                 continue;
@@ -178,6 +179,21 @@ final class GrindMarkRaster {
             float along0 = (float) (rx * strip.dx + ry * strip.dy);
             float perp0 = (float) (ry * strip.dx - rx * strip.dy);
             int base = y * bw + sFirst;
+            if (n < SHORT_ROW) {
+                // short rows: one fused scalar loop beats three vector loops that never leave their scalar tails
+                for (int j = 0; j < n; j++) {
+                    float perp = perp0 - j * dyStep;
+                    float along = along0 + j * dxStep;
+                    float taper = Branchless.min(1f,
+                            Branchless.positive(Branchless.min(along, flen - along) * invTaper));
+                    float h = (float) Math.sqrt(Branchless.positive(rho2 - perp * perp)) - rho
+                            + taper * (2 - taper) * fpeak;
+                    if (h > buf[base + j]) {
+                        buf[base + j] = h;
+                    }
+                }
+                continue;
+            }
             System.arraycopy(buf, base, row, 0, n);
             // three short loop bodies: small enough for the JIT to unroll and vectorise
             for (int j = 0; j < n; j++) {

@@ -68,7 +68,7 @@ final class Sensor {
         float vig = (float) (s.vignetting() / (cx * cx + cy * cy));
         float sigma = (float) (255 * s.noiseSigma());
         float[] gainRow = new float[w];
-        float[] noise = new float[(w + 3) / 4 * 4];
+        float[] noise = new float[(w + 7) / 8 * 8];
         float[] value = new float[w];
         for (int y = 0; y < h; y++) {
             float dy2 = (y - cy) * (y - cy);
@@ -104,18 +104,13 @@ final class Sensor {
         }
     }
 
+    /** Eight unit-variance samples per random long: each the centred sum of two random nibbles (triangular). */
     private static void fillNoise(float[] noise, SplittableRandom rng) {
-        for (int x = 0; x + 3 < noise.length; x += 4) {
+        for (int x = 0; x + 7 < noise.length; x += 8) {
             long bits = rng.nextLong();
-            noise[x] = triangular((int) bits);
-            noise[x + 1] = triangular((int) (bits >>> 16));
-            noise[x + 2] = triangular((int) (bits >>> 32));
-            noise[x + 3] = triangular((int) (bits >>> 48));
+            for (int j = 0; j < 8; j++, bits >>>= 8) {
+                noise[x + j] = (((int) bits & 15) + ((int) (bits >>> 4) & 15) - 15) * (1f / 6.519f);
+            }
         }
-    }
-
-    /** Unit-variance noise from 16 random bits: the sum of two random bytes (triangular), centred and scaled. */
-    private static float triangular(int bits) {
-        return ((bits & 0xff) + ((bits >>> 8) & 0xff) - 255f) * (1f / 104.5f);
     }
 }
