@@ -46,6 +46,9 @@ public final class CsvManifest {
             if (cells.size() != header.size()) {
                 throw new DataException(csv + " line " + (i + 1) + ": " + cells.size() + " cells, header has " + header.size());
             }
+            if (cells.get(labelCol).isEmpty()) {
+                throw new DataException(csv + " line " + (i + 1) + ": empty label (only the extra task columns may be empty)");
+            }
             rows.add(cells.toArray(String[]::new));
             classNames.add(cells.get(labelCol));
         }
