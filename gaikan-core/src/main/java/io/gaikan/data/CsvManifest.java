@@ -73,7 +73,7 @@ public final class CsvManifest {
             throw new DataException("manifest " + csv + " names " + missing.size() + " missing file(s): "
                     + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : ""));
         }
-        return new Dataset(base, classes, samples);
+        return new Dataset(base, classes, samples, csv.toAbsolutePath().normalize());
     }
 
     /** Splits one CSV line; double quotes protect commas, as spreadsheet programs write them. */
