@@ -67,17 +67,27 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
         NDArray y = Pool.maxPool2d(stem.forward(ps, x, training), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         NDList out = new NDList(y);
         for (NamedSequential stage : stages) {
             out = stage.forward(ps, out, training);
         }
-        return Pool.globalAvgPool2d(out.singletonOrThrow());
+        return out.singletonOrThrow();
+    }
+
+    @Override
+    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+        return Pool.globalAvgPool2d(forwardFeatureMap(ps, x, training));
     }
 
     @Override
     public int featureDim() {
+        return featureDim;
+    }
+
+    @Override
+    public int featureMapChannels() {
         return featureDim;
     }
 
