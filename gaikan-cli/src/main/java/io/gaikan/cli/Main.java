@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 PredictCommand.class,
                 BaselineCommand.class,
+                SynthCommand.class,
+                DemoCommand.class,
+                PretrainCgCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,7 +1,9 @@
 package io.gaikan.model;
 
 import io.gaikan.model.dual.DualFamily;
+import io.gaikan.model.efficientnet.EfficientNetFamily;
 import io.gaikan.model.resnet.ResNetFamily;
+import io.gaikan.model.vgg.VggFamily;
 import io.gaikan.model.vggse.VggSeFamily;
 
 import java.util.Collection;
@@ -34,7 +36,8 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of(new ResNetFamily(), new VggSeFamily(), new DualFamily()));
+        return new ModelRegistry(List.of(new ResNetFamily(), new VggFamily(), new EfficientNetFamily(), new VggSeFamily(),
+                new DualFamily()));
     }
 
     public ModelSpec get(String name) {

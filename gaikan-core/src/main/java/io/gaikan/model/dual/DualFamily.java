@@ -16,7 +16,7 @@ import java.util.function.Function;
  * {@code dual:<branch>[,resize=N][,crop=N]}: the two-input model with a branch of any zoo family that exposes its
  * feature map ({@code dual:resnet18}, {@code dual:efficientnet_b0}, ...) or the lab's {@code vggse}. Default input
  * 256 px; resize and crop default to 160/256 of the input side (see {@link DualViews}). The spec keeps the branch's
- * ImageNet hub id, since the branch's ImageNet weights initialise both branches.
+ * ImageNet hub id and weights name: {@code --init imagenet} finds the branch's weights and loads them into both.
  */
 public final class DualFamily implements ModelFamily {
 
@@ -25,7 +25,7 @@ public final class DualFamily implements ModelFamily {
 
     @Override
     public List<ModelSpec> models() {
-        return List.of(spec(PREFIX + VggSeFamily.NAME, null, VggSe::new, DualViews.DEFAULT));
+        return List.of(spec(PREFIX + VggSeFamily.NAME, null, VggSeFamily.NAME, VggSe::new, DualViews.DEFAULT));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class DualFamily implements ModelFamily {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model '" + name + "': " + e.getMessage(), e);
         }
-        return Optional.of(spec(name, branchSpec.hubId(), branchSpec::build, views));
+        return Optional.of(spec(name, branchSpec.hubId(), branchSpec.weightsName(), branchSpec::build, views));
     }
 
     private static int parseSize(String name, String text) {
@@ -68,7 +68,8 @@ public final class DualFamily implements ModelFamily {
         }
     }
 
-    private static ModelSpec spec(String name, String hubId, Function<ModelOptions, ImageClassifier> branch, DualViews views) {
-        return new ModelSpec(name, "dual", DEFAULT_INPUT, hubId, options -> new DualInputModel(branch, views, options));
+    private static ModelSpec spec(String name, String hubId, String weightsName,
+                                  Function<ModelOptions, ImageClassifier> branch, DualViews views) {
+        return new ModelSpec(name, "dual", DEFAULT_INPUT, hubId, weightsName, options -> new DualInputModel(branch, views, options));
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 public final class VggSe extends ImageClassifier implements CountsFlops {
 
     static final int[] WIDTHS = {32, 64, 128, 256};
+    static final int MIN_INPUT = 16;
 
     private final List<VggSeStage> stages = new ArrayList<>();
 
@@ -37,6 +38,10 @@ public final class VggSe extends ImageClassifier implements CountsFlops {
 
     @Override
     public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
+        long side = Math.min(x.getShape().get(2), x.getShape().get(3));
+        if (side < MIN_INPUT) {
+            throw new IllegalArgumentException("vggse needs inputs of at least " + MIN_INPUT + " px (four 2x2 poolings), got " + side);
+        }
         NDArray y = x;
         for (VggSeStage stage : stages) {
             y = stage.forward(ps, y, training);

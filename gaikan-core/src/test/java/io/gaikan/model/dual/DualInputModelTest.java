@@ -84,13 +84,13 @@ class DualInputModelTest {
      */
     @Test
     void branchesReceiveTheResizedImageAndTheCentreCrop() {
-        int n = 2, c = 3, side = 24;
+        int n = 2, c = 3, side = 40;
         float[] pixels = new float[n * c * side * side];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) Math.sin(i * 0.37) + i * 1e-3f;
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            DualInputModel model = build("dual:vggse,resize=10,crop=14", ModelOptions.classes(2), m, side);
+            DualInputModel model = build("dual:vggse,resize=32,crop=16", ModelOptions.classes(2), m, side);
             NDArray x = m.create(pixels, new Shape(n, c, side, side));
             NDArray[] views = new NDArray[2];
             model.observeViews((a, b) -> {
@@ -100,12 +100,13 @@ class DualInputModelTest {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray features = model.forwardFeatures(ps, x, false);
 
-            assertArrayEquals(areaResize(pixels, n, c, side, 10), views[0].toFloatArray(), 1e-5f, "view A = area resize");
-            assertArrayEquals(centreCrop(pixels, n, c, side, 14), views[1].toFloatArray(), "view B = centre crop");
+            assertArrayEquals(areaResize(pixels, n, c, side, 32), views[0].toFloatArray(), 1e-5f, "view A = area resize");
+            assertArrayEquals(centreCrop(pixels, n, c, side, 16), views[1].toFloatArray(), "view B = centre crop");
 
-            // The pooled features are the join of branch_full on view A and branch_crop on view B, not the reverse.
-            NDArray expectedA = m.create(areaResize(pixels, n, c, side, 10), new Shape(n, c, 10, 10));
-            NDArray expectedB = m.create(centreCrop(pixels, n, c, side, 14), new Shape(n, c, 14, 14));
+            // The pooled features are the join of branch_full on view A and branch_crop on view B, not the reverse
+            // (the 2x2 map of the 32 px view is area-resized to the 1x1 map of the 16 px view before joining).
+            NDArray expectedA = m.create(areaResize(pixels, n, c, side, 32), new Shape(n, c, 32, 32));
+            NDArray expectedB = m.create(centreCrop(pixels, n, c, side, 16), new Shape(n, c, 16, 16));
             NDArray mapA = model.branch(DualInputModel.FULL).forwardFeatureMap(ps, expectedA, false);
             NDArray mapB = model.branch(DualInputModel.CROP).forwardFeatureMap(ps, expectedB, false);
             NDArray expected = Pool.globalAvgPool2d(model.join(ps, mapA, mapB, false));
