@@ -41,7 +41,7 @@ class ModelZooTest {
         List<String> names = ZOO.all().stream().map(ModelSpec::name).toList();
         assertEquals(List.of("resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "vgg16", "vgg19", "vgg16_bn",
                 "vgg19_bn", "mobilenetv2_100", "efficientnet_b0", "efficientnet_b1", "efficientnet_b2", "efficientnet_b3",
-                "efficientnet_b4", "efficientnet_b5", "efficientnet_b6", "efficientnet_b7"), names);
+                "efficientnet_b4", "efficientnet_b5", "efficientnet_b6", "efficientnet_b7", "vggse", "dual:vggse"), names);
         int[] sizes = {224, 240, 256, 288, 320, 448, 528, 600};
         for (int b = 0; b <= 7; b++) {
             assertEquals(sizes[b], ZOO.get("efficientnet_b" + b).defaultInputSize());

@@ -69,17 +69,27 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
         NDArray y = stem.forward(ps, x, training);
         for (int i = 0; i < blocks.size(); i++) {
             y = Sequence.release(y, Sequence.forward((NamedSequential) blocks.get(i), ps, y, training));
         }
-        y = Sequence.release(y, head.forward(ps, y, training));
-        return Sequence.release(y, Pool.globalAvgPool2d(y));
+        return Sequence.release(y, head.forward(ps, y, training));
+    }
+
+    @Override
+    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+        NDArray map = forwardFeatureMap(ps, x, training);
+        return Sequence.release(map, Pool.globalAvgPool2d(map));
     }
 
     @Override
     public int featureDim() {
+        return featureDim;
+    }
+
+    @Override
+    public int featureMapChannels() {
         return featureDim;
     }
 

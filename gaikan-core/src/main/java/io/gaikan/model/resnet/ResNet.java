@@ -68,17 +68,28 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
         NDArray s = stem.forward(ps, x, training);
         NDArray y = Sequence.release(s, stemPool.forward(s));
         for (NamedSequential stage : stages) {
             y = Sequence.release(y, Sequence.forward(stage, ps, y, training));
         }
-        return Sequence.release(y, Pool.globalAvgPool2d(y));
+        return y;
+    }
+
+    @Override
+    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+        NDArray map = forwardFeatureMap(ps, x, training);
+        return Sequence.release(map, Pool.globalAvgPool2d(map));
     }
 
     @Override
     public int featureDim() {
+        return featureDim;
+    }
+
+    @Override
+    public int featureMapChannels() {
         return featureDim;
     }
 

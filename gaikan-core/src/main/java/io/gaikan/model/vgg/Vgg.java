@@ -57,15 +57,26 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
         addHeads("head.fc");
     }
 
+    /** The pre-logits map (ConvMlp output), the last map before pooling, so every parameter is used. */
+    @Override
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
+        NDArray y = Sequence.forward(features, ps, x, training);
+        return Sequence.release(y, preLogits.forward(ps, y, training), x);
+    }
+
     @Override
     public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Sequence.forward(features, ps, x, training);
-        y = Sequence.release(y, preLogits.forward(ps, y, training), x);
-        return Sequence.release(y, Pool.globalAvgPool2d(y));
+        NDArray map = forwardFeatureMap(ps, x, training);
+        return Sequence.release(map, Pool.globalAvgPool2d(map));
     }
 
     @Override
     public int featureDim() {
+        return featureDim;
+    }
+
+    @Override
+    public int featureMapChannels() {
         return featureDim;
     }
 
