@@ -1,0 +1,40 @@
+package io.gaikan.experiment;
+
+import io.gaikan.data.DataOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code data:} section: the {@link DataOptions} fields an experiment fixes once for all its runs.
+ *
+ * @param path          ImageFolder directory or CSV manifest (absolute)
+ * @param testDir       separate test folder, or null to hold out {@code test} of each class
+ * @param seed          seed of the split and of the nested k-shot subsets (the same for every run and method)
+ */
+public record DataSpec(Path path, Path testDir, double val, double test, List<String> normalClasses, boolean skipBad,
+                       long seed) {
+
+    static final Set<String> KEYS = Set.of("path", "test_dir", "val", "test", "normal_classes", "skip_bad", "seed");
+
+    public DataSpec {
+        normalClasses = List.copyOf(normalClasses);
+    }
+
+    static DataSpec read(Node node, Path workDir) {
+        node.allowOnly(KEYS);
+        Path testDir = node.has("test_dir") ? workDir.resolve(node.get("test_dir").asString()).normalize() : null;
+        return new DataSpec(workDir.resolve(node.require("path").asString()).normalize(), testDir,
+                node.has("val") ? node.get("val").asDouble() : 0.15,
+                node.has("test") ? node.get("test").asDouble() : 0.2,
+                node.get("normal_classes").asStrings(),
+                node.has("skip_bad") && node.get("skip_bad").asBoolean(),
+                node.has("seed") ? node.get("seed").asLong() : 1);
+    }
+
+    /** Options that draw the split (or reuse {@code splitFile} when not null), all training images (no k-shot). */
+    public DataOptions options(Path splitFile) {
+        return new DataOptions(path, testDir, splitFile, val, test, 0, seed, skipBad, normalClasses);
+    }
+}
