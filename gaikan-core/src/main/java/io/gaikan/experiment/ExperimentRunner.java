@@ -49,6 +49,8 @@ public final class ExperimentRunner {
     /** Meta key: JSON map of shots to the id of the baseline run the current config wants for it. */
     static final String BASELINE_META = "baseline_runs";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper META_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** What an invocation did. */
     public record Summary(int runs, int alreadyFinished, int trained, double seconds) {
     }
@@ -315,9 +317,10 @@ public final class ExperimentRunner {
         return out;
     }
 
+    /** JSON for the store's metadata; map order is kept (it is the axes' order). */
     static String json(Object value) {
         try {
-            return RunSpec.JSON.writeValueAsString(value);
+            return META_JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
