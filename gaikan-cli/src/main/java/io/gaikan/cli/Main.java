@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 PredictCommand.class,
                 BaselineCommand.class,
+                ExperimentCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 

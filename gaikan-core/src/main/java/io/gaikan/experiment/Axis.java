@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * One dimension of the grid: a setting and the values it takes, each with the label tables show. Written as a list
  * ({@code shots: [1, 2, 4]}, labels are the values) or as a map of label to value
- * ({@code augment: {none: none, flips: "hflip(0.5);vflip(0.5)"}}). The {@code method} axis names presets of the
- * {@code methods:} section, each a bundle of settings.
+ * ({@code augment: {none: none, flips: "hflip(0.5);vflip(0.5)"}}); in the map form a value may itself be a map, a
+ * bundle of settings that change together ({@code shots: {"1": {shots: 1, epochs: 40}}}). The {@code method} axis
+ * names presets of the {@code methods:} section, each a bundle of settings.
  */
 record Axis(String name, List<Value> values) {
 
@@ -60,7 +61,8 @@ record Axis(String name, List<Value> values) {
 
     private static Value value(String axis, String label, Node node, Map<String, Preset> methods) {
         if (!axis.equals(METHOD)) {
-            return new Value(label, Settings.empty().with(axis, node));
+            // A map value is a bundle of settings, e.g. shots: {"1": {shots: 1, epochs: 40}, "8": {shots: 8, epochs: 10}}.
+            return new Value(label, node.isMap() ? Settings.read(node, Set.of()) : Settings.empty().with(axis, node));
         }
         String presetName = node.asString();
         Preset preset = methods.get(presetName);

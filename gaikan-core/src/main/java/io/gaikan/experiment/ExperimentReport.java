@@ -34,8 +34,8 @@ public final class ExperimentReport {
 
     public static final String BASELINE_COLUMN = "Classical baseline";
 
-    /** The files written. */
-    public record Output(Path markdown, Path html, Path results, List<Path> tables, List<Path> plots) {
+    /** The files written, and the main table as Markdown for a console. */
+    public record Output(Path markdown, Path html, Path results, List<Path> tables, List<Path> plots, String mainTable) {
     }
 
     /** A figure of a run's test metrics: a {@link Metric} of the main task or the accuracy of an auxiliary task. */
@@ -146,6 +146,7 @@ public final class ExperimentReport {
         page.text(overview());
         List<Path> tables = new ArrayList<>();
         List<Path> plots = new ArrayList<>();
+        String mainTable = null;
         Files.createDirectories(dir.resolve("tables"));
         for (Map.Entry<String, List<Cell>> facet : facets(facetAxes()).entrySet()) {
             if (!facet.getKey().isEmpty()) {
@@ -153,6 +154,7 @@ public final class ExperimentReport {
             }
             for (Table table : tables(facet.getValue(), facet.getKey())) {
                 page.table(table);
+                mainTable = mainTable == null ? table.toMarkdown() : mainTable;
                 Path csv = dir.resolve("tables").resolve(fileName(table.title()) + ".csv");
                 Files.writeString(csv, table.toCsv(), StandardCharsets.UTF_8);
                 tables.add(csv);
@@ -174,7 +176,7 @@ public final class ExperimentReport {
         Path results = writeResults();
         new RunIndex(dir, cells.stream().map(c -> new RunIndex.Row(c.labels(), c.run())).toList(), baselines.values())
                 .write();
-        return new Output(md, html, results, tables, plots);
+        return new Output(md, html, results, tables, plots, mainTable == null ? "" : mainTable);
     }
 
     private String overview() {

@@ -30,8 +30,6 @@ public final class Grid {
 
     public static Grid expand(ExperimentConfig config) {
         Map<String, RunSpec> steps = new LinkedHashMap<>();
-        config.pretrain().forEach((name, step) -> steps.put(name, RunSpec.pretrain("pretrain " + name, step.shots(),
-                step.settings().toConfig(config.workDir(), config.source() + ": pretrain." + name), step.data())));
         List<Point> points = new ArrayList<>();
         int[] index = new int[config.axes().size()];
         do {
@@ -52,12 +50,22 @@ public final class Grid {
             Settings effective = config.base().with(method).with(others);
             String name = describe(labels);
             String step = effective.pretrainStep();
+            RunSpec pretrain = step == null ? null : pretrainStep(config, config.pretrain().get(step), effective, steps);
             RunSpec run = RunSpec.train(name, effective.shots(),
-                    effective.toConfig(config.workDir(), config.source() + ": run " + name),
-                    step == null ? null : steps.get(step));
+                    effective.toConfig(config.workDir(), config.source() + ": run " + name), pretrain);
             points.add(new Point(points.size(), labels, run));
         } while (next(index, config.axes()));
         return new Grid(points, steps);
+    }
+
+    /** The instance of a pretrain step a run needs; runs needing the same settings share one. */
+    private static RunSpec pretrainStep(ExperimentConfig config, PretrainStep step, Settings runSettings,
+                                        Map<String, RunSpec> steps) {
+        String context = config.source() + ": pretrain." + step.name();
+        RunSpec spec = RunSpec.pretrain("pretrain " + step.name(), step.shots(),
+                step.settingsFor(runSettings).toConfig(config.workDir(), context), step.data());
+        RunSpec known = steps.putIfAbsent(spec.id(), spec);
+        return known != null ? known : spec;
     }
 
     /** Odometer increment, last axis fastest; false once every combination was produced. */
@@ -88,10 +96,9 @@ public final class Grid {
         return List.copyOf(unique.values());
     }
 
-    /** The pretrain steps some run starts from, in config order. */
+    /** The pretrain step instances the runs start from, in order of first use. */
     public List<RunSpec> pretrainSteps() {
-        return pretrainSteps.values().stream()
-                .filter(step -> points.stream().anyMatch(p -> p.run().pretrain() == step)).toList();
+        return List.copyOf(pretrainSteps.values());
     }
 
     /** Distinct shots values of the grid in order of first appearance (a baseline run is fitted per value). */

@@ -100,6 +100,44 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void aPretrainStepIsRunOncePerBackboneOfTheRunsUsingIt() {
+        String yaml = """
+                data: {path: d}
+                base: {model: resnet18, size: 32, epochs: 3}
+                methods:
+                  scratch: {mode: scratch}
+                  ft: {mode: finetune, init: "pretrain:src"}
+                pretrain:
+                  src: {data: other, epochs: 1}
+                axes:
+                  model: [resnet18, resnet34]
+                  method: [scratch, ft]
+                  seed: [1, 2]
+                """;
+        Grid grid = Grid.expand(parse(yaml));
+        List<RunSpec> steps = grid.pretrainSteps();
+        assertEquals(List.of("resnet18", "resnet34"), steps.stream().map(s -> s.config().model()).toList());
+        assertEquals(32, steps.get(1).config().inputSize());
+        assertEquals(1, steps.get(1).config().epochs());
+        assertSame(grid.points().get(2).run().pretrain(), grid.points().get(3).run().pretrain(), "seeds share the step");
+        assertSame(steps.get(1), grid.points().get(6).run().pretrain());
+    }
+
+    @Test
+    void axisValuesGivenAsMapsChangeSeveralSettingsTogether() {
+        String yaml = """
+                data: {path: d}
+                base: {epochs: 3}
+                axes:
+                  shots: {"1": {shots: 1, epochs: 40}, "8": {shots: 8, epochs: 10}, all: 0}
+                """;
+        List<Grid.Point> points = Grid.expand(parse(yaml)).points();
+        assertEquals(List.of(1, 8, 0), points.stream().map(p -> p.run().shots()).toList());
+        assertEquals(List.of(40, 10, 3), points.stream().map(p -> p.run().config().epochs()).toList());
+        assertEquals("all", points.get(2).labels().get("shots"));
+    }
+
+    @Test
     void runIdsAreStableAndFollowTheEffectiveSettingsOnly() {
         List<String> a = Grid.expand(parse(FEWSHOT)).runs().stream().map(RunSpec::id).toList();
         List<String> b = Grid.expand(parse(FEWSHOT)).runs().stream().map(RunSpec::id).toList();
