@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 PredictCommand.class,
                 BaselineCommand.class,
+                SynthCommand.class,
+                DemoCommand.class,
+                PretrainCgCommand.class,
                 ExperimentCommand.class,
                 ReportCommand.class,
         })
@@ -18,10 +21,12 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
-        int code = new CommandLine(new Main())
-                .setExecutionExceptionHandler(Main::oneLineError)
-                .execute(args);
-        System.exit(code);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also what tests drive). */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::oneLineError);
     }
 
     @Override

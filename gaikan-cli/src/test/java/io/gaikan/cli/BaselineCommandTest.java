@@ -59,19 +59,19 @@ class BaselineCommandTest {
     void fitsThenReusesItsParams() throws IOException {
         Path train = imageFolder("train", 6, 1), test = imageFolder("test", 6, 2);
         Path out = tmp.resolve("run"), again = tmp.resolve("again");
-        assertEquals(0, run("baseline", "--train-dir", train.toString(), "--test-dir", test.toString(),
-                "--normal", "ok", "--out", out.toString(), "--threads", "1"));
+        assertEquals(0, run("baseline", "--data", train.toString(), "--test-dir", test.toString(), "--val", "0",
+                "--normal-classes", "ok", "--out", out.toString(), "--threads", "1"));
         assertTrue(Files.isRegularFile(out.resolve("params.json")));
         assertTrue(Files.isRegularFile(out.resolve("metrics.json")));
-        assertEquals(0, run("baseline", "--params", out.resolve("params.json").toString(), "--test-dir", test.toString(),
-                "--out", again.toString()));
+        assertEquals(0, run("baseline", "--params", out.resolve("params.json").toString(), "--data", train.toString(),
+                "--test-dir", test.toString(), "--val", "0", "--normal-classes", "ok", "--out", again.toString()));
         assertEquals(Files.readString(out.resolve("metrics.json")), Files.readString(again.resolve("metrics.json")));
     }
 
     @Test
     void unknownNormalClassIsAnError() throws IOException {
         Path train = imageFolder("train", 2, 3);
-        assertTrue(run("baseline", "--train-dir", train.toString(), "--test-dir", train.toString(),
-                "--normal", "good", "--out", tmp.resolve("x").toString()) != 0);
+        assertTrue(run("baseline", "--data", train.toString(), "--test-dir", train.toString(),
+                "--normal-classes", "good", "--out", tmp.resolve("x").toString()) != 0);
     }
 }

@@ -1,6 +1,8 @@
 package io.gaikan.model;
 
+import io.gaikan.model.efficientnet.EfficientNetFamily;
 import io.gaikan.model.resnet.ResNetFamily;
+import io.gaikan.model.vgg.VggFamily;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of(new ResNetFamily()));
+        return new ModelRegistry(List.of(new ResNetFamily(), new VggFamily(), new EfficientNetFamily()));
     }
 
     public ModelSpec get(String name) {

@@ -1,6 +1,8 @@
 package io.gaikan.train;
 
 import io.gaikan.model.ImageClassifier;
+import io.gaikan.model.ModelRegistry;
+import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.model.weights.LoadReport;
 import io.gaikan.model.weights.WeightLoader;
 
@@ -16,15 +18,11 @@ final class Initialization {
     private Initialization() {
     }
 
-    static void apply(ImageClassifier model, TrainConfig config, PrintStream out) {
+    static void apply(ImageClassifier model, TrainConfig config, ModelRegistry registry, PrintStream out) {
         Path file = switch (config.init()) {
             case "none" -> null;
-            case "imagenet" -> {
-                if (config.weightsFile() == null) {
-                    throw new IllegalArgumentException("--init imagenet: pass --weights FILE");
-                }
-                yield Path.of(config.weightsFile());
-            }
+            case "imagenet" -> PretrainedResolver.fromEnvironment(config.allowDownload())
+                    .resolve(registry.get(config.model()), config.weightsFile() == null ? null : Path.of(config.weightsFile()));
             default -> Path.of(config.init());
         };
         if (file == null) {

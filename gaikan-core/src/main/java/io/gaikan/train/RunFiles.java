@@ -1,6 +1,5 @@
 package io.gaikan.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +55,8 @@ final class RunFiles {
     void saveCheckpoint(ImageClassifier model, Optimizer optimizer, TrainState state) throws IOException {
         Files.createDirectories(checkpoints);
         String prefix = String.format("epoch-%03d", state.epochsDone());
-        ModelState.write(ModelState.parameters(model), checkpoints.resolve(prefix + ".model.safetensors"));
-        ModelState.write(optimizer.state(), checkpoints.resolve(prefix + ".optim.safetensors"));
+        ModelState.saveModel(model, checkpoints.resolve(prefix + ".model.safetensors"));
+        ModelState.saveTensors(optimizer.state(), checkpoints.resolve(prefix + ".optim.safetensors"));
         Path tmp = checkpoints.resolve(prefix + ".state.json.tmp");
         STATE_JSON.writeValue(tmp.toFile(), state);
         Files.move(tmp, checkpoints.resolve(prefix + ".state.json"), StandardCopyOption.ATOMIC_MOVE);
@@ -79,11 +78,9 @@ final class RunFiles {
             return TrainState.fresh();
         }
         String prefix = done.get(done.size() - 1);
+        ModelState.restoreModel(model, checkpoints.resolve(prefix + ".model.safetensors"));
         try (NDManager tmp = manager.newSubManager()) {
-            Path modelFile = checkpoints.resolve(prefix + ".model.safetensors");
-            ModelState.restoreExactly(model, ModelState.read(modelFile, tmp), modelFile);
-            Map<String, NDArray> optim = ModelState.read(checkpoints.resolve(prefix + ".optim.safetensors"), tmp);
-            optimizer.load(optim, manager);
+            optimizer.load(ModelState.readTensors(checkpoints.resolve(prefix + ".optim.safetensors"), tmp), manager);
         }
         return STATE_JSON.readValue(checkpoints.resolve(prefix + ".state.json").toFile(), TrainState.class);
     }

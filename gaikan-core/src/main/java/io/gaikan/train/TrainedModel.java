@@ -54,7 +54,7 @@ public final class TrainedModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, info.inputSize(), info.inputSize()));
-            ModelState.restoreExactly(model, ModelState.read(weights, manager), weights);
+            ModelState.restoreModel(model, weights);
         } catch (RuntimeException | IOException e) {
             manager.close();
             throw e;

@@ -103,10 +103,10 @@ public final class Trainer {
             state = runEpochs(config, model, phases, tasks, train, val, optimizer, state, files, manager);
 
             if (config.earlyStopPatience() > 0 && state.bestEpoch() > 0) {
-                ModelState.restoreExactly(model, ModelState.read(files.best(), manager), files.best());
+                ModelState.restoreModel(model, files.best());
                 out.printf("restored the best weights (epoch %d)%n", state.bestEpoch());
             }
-            ModelState.write(ModelState.parameters(model), files.model());
+            ModelState.saveModel(model, files.model());
 
             Map<String, ClassificationMetrics> metrics = Map.of();
             if (!split.test().isEmpty()) {
@@ -127,7 +127,7 @@ public final class Trainer {
         ImageClassifier model = spec.build(new ModelOptions(heads, config.dropRate(), config.dropPathRate()));
         Engine.getInstance().setRandomSeed((int) config.seed());
         model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
-        Initialization.apply(model, config, out);
+        Initialization.apply(model, config, registry, out);
         return model;
     }
 
@@ -234,7 +234,7 @@ public final class Trainer {
                 best = value;
                 bestEpoch = record.epoch();
                 bad = 0;
-                ModelState.write(ModelState.parameters(model), files.best());
+                ModelState.saveModel(model, files.best());
             } else if (++bad >= config.earlyStopPatience()) {
                 stopped.add(phaseIndex);
             }

@@ -68,8 +68,8 @@ class TrainerTest {
         train(small().epochs(2).mode(TrainMode.TRANSFER).init(init.resolve("model.safetensors").toString()).build(),
                 run, false, r -> { });
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> before = ModelState.read(init.resolve("model.safetensors"), m);
-            Map<String, NDArray> after = ModelState.read(run.resolve("model.safetensors"), m);
+            Map<String, NDArray> before = ModelState.readTensors(init.resolve("model.safetensors"), m);
+            Map<String, NDArray> after = ModelState.readTensors(run.resolve("model.safetensors"), m);
             int compared = 0;
             boolean headChanged = false;
             for (String name : before.keySet()) {
@@ -101,8 +101,8 @@ class TrainerTest {
         assertFalse(Files.exists(killed.resolve("model.safetensors")));
         train(config, killed, true, r -> { });
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> a = ModelState.read(dir.resolve("full/model.safetensors"), m);
-            Map<String, NDArray> b = ModelState.read(killed.resolve("model.safetensors"), m);
+            Map<String, NDArray> a = ModelState.readTensors(dir.resolve("full/model.safetensors"), m);
+            Map<String, NDArray> b = ModelState.readTensors(killed.resolve("model.safetensors"), m);
             assertEquals(a.keySet(), b.keySet());
             for (String name : a.keySet()) {
                 assertArrayEquals(a.get(name).toFloatArray(), b.get(name).toFloatArray(), name);

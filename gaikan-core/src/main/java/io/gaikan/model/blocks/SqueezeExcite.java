@@ -2,6 +2,7 @@ package io.gaikan.model.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.gaikan.model.flops.FeatureMap;
@@ -26,7 +27,7 @@ public final class SqueezeExcite extends Layer {
     }
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        NDArray s = x.mean(new int[] {2, 3}, true);
+        NDArray s = Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1);
         s = act.apply(reduce.forward(ps, s, training));
         s = ai.djl.nn.Activation.sigmoid(expand.forward(ps, s, training));
         return x.mul(s);

@@ -2,7 +2,6 @@ package io.gaikan.model.resnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
@@ -10,6 +9,7 @@ import io.gaikan.model.ModelOptions;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ConvBnAct;
 import io.gaikan.model.blocks.DropPath;
+import io.gaikan.model.blocks.MaxPool;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -36,6 +36,7 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     private static final int[] PLANES = {64, 128, 256, 512};
 
     private final ConvBnAct stem;
+    private final MaxPool stemPool = new MaxPool(3, 2, 1);
     private final List<NamedSequential> stages = new ArrayList<>();
     private final int featureDim;
 
@@ -68,8 +69,7 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
 
     @Override
     public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Pool.maxPool2d(stem.forward(ps, x, training), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
-        NDList out = new NDList(y);
+        NDList out = new NDList(stemPool.forward(stem.forward(ps, x, training)));
         for (NamedSequential stage : stages) {
             out = stage.forward(ps, out, training);
         }
@@ -83,7 +83,7 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
 
     @Override
     public FeatureMap countFlops(FeatureMap in, FlopCounter counter) {
-        FeatureMap y = counter.pool(stem.countFlops(in, counter), 3, 2, 1);
+        FeatureMap y = stemPool.countFlops(stem.countFlops(in, counter), counter);
         for (NamedSequential stage : stages) {
             y = counter.sequence(stage, y);
         }

@@ -16,20 +16,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The contract that Gaikan's models ARE timm's: for every fixture in ../shared/fixtures/parity, weights regenerated
+ * The contract that Gaikan's models ARE timm's: for the fixtures in ../shared/fixtures/parity, weights regenerated
  * from the recipe go through the production loader by name and the eval-mode logits match timm's within the
  * fixture's suggested tolerance. One model at a time; the manager is closed after each.
+ *
+ * <p>By default one fixture per family and block type runs (the suite's time budget); {@code -Dgaikan.parity=all}
+ * runs all 16, or a regex selects fixture files ({@code -Dgaikan.parity='efficientnet_b[5-7].*'}). {@code gaikan
+ * models verify} checks all of them through the same API.
  */
 class ParityFixturesTest {
+
+    /** ResNet basic + bottleneck, VGG with BN and ConvMlp, MobileNetV2 (ReLU6, no SE), EfficientNet (SiLU + SE). */
+    private static final String DEFAULT = "(resnet18|resnet50|vgg16_bn|mobilenetv2_100|efficientnet_b0)\\.json";
 
     @TestFactory
     Stream<DynamicTest> everyFixtureMatchesTimm() throws IOException {
         Path dir = Shared.require("fixtures/parity");
-        String only = System.getProperty("gaikan.parity.only");
+        String selected = System.getProperty("gaikan.parity", DEFAULT);
+        String only = selected.equals("all") ? ".*" : selected;
         List<Path> fixtures;
         try (Stream<Path> files = Files.list(dir)) {
             fixtures = files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> only == null || p.getFileName().toString().matches(only))
+                    .filter(p -> p.getFileName().toString().matches(only))
                     .sorted().toList();
         }
         assertTrue(!fixtures.isEmpty(), "no fixtures in " + dir);

@@ -1,0 +1,17 @@
+package io.gaikan.synth;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A procedural scene that renders one labelled image from its own random generator. */
+public interface Scene {
+
+    /** The name used on the command line ({@code --scene}). */
+    String name();
+
+    /** Names of the drawn scene parameters, in the order of the labels.csv columns after path,label,lighting,region. */
+    List<String> parameterNames();
+
+    /** Renders image {@code index}; everything random comes from {@code rng}. */
+    SynthSample render(SynthConfig config, int index, boolean ng, SplittableRandom rng);
+}

@@ -1,0 +1,76 @@
+package io.gaikan.synth;
+
+/**
+ * How visible the scratches are in the developed image (after blur and exposure, before noise). The image is
+ * cut into tiles; in each tile the undamaged ring around the scratch gives the local background level, and the
+ * scratch pixels' mean absolute deviation from it (the contrast, in tone-mapped units 0..1) is compared with the
+ * ring pixels' own deviation (texture and grinding marks). A scratch is visible when its contrast is high both
+ * absolutely and relative to that texture; otherwise an NG label would be label noise.
+ *
+ * @param contrast mean |scratch - local background| in tone-mapped units (0..1)
+ * @param ratio    contrast over the texture's own mean deviation
+ */
+record ScratchVisibility(double contrast, double ratio) {
+
+    static final double MIN_CONTRAST = 0.05;
+    static final double MIN_RATIO = 2.0;
+    private static final int TILE = 16;
+
+    boolean visible() {
+        return contrast >= MIN_CONTRAST && ratio >= MIN_RATIO;
+    }
+
+    static ScratchVisibility measure(float[][] planes, float gain, HeightField hf) {
+        int w = hf.width();
+        int h = hf.height();
+        int tw = (w + TILE - 1) / TILE;
+        int th = (h + TILE - 1) / TILE;
+        double[] ringSum = new double[tw * th];
+        int[] ringCount = new int[tw * th];
+        byte[] flags = hf.flags;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (isRing(flags[i])) {
+                    int t = (y / TILE) * tw + x / TILE;
+                    ringSum[t] += Sensor.tone(gain * Sensor.luminance(planes, i));
+                    ringCount[t]++;
+                }
+            }
+        }
+        double maskDev = 0;
+        int maskN = 0;
+        double ringDev = 0;
+        int ringN = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                byte f = flags[i];
+                boolean scratch = (f & HeightField.SCRATCH) != 0;
+                boolean ring = isRing(f);
+                if (!scratch && !ring) {
+                    continue;
+                }
+                int t = (y / TILE) * tw + x / TILE;
+                if (ringCount[t] < 4) {
+                    continue;
+                }
+                double dev = Math.abs(Sensor.tone(gain * Sensor.luminance(planes, i)) - ringSum[t] / ringCount[t]);
+                if (scratch) {
+                    maskDev += dev;
+                    maskN++;
+                } else {
+                    ringDev += dev;
+                    ringN++;
+                }
+            }
+        }
+        double contrast = maskN == 0 ? 0 : maskDev / maskN;
+        double texture = ringN == 0 ? 0 : ringDev / ringN;
+        return new ScratchVisibility(contrast, contrast / Math.max(0.01, texture));
+    }
+
+    private static boolean isRing(byte f) {
+        return (f & HeightField.RING) != 0 && (f & (HeightField.SCRATCH | HeightField.BACKGROUND)) == 0;
+    }
+}

@@ -1,0 +1,58 @@
+package io.gaikan.synth;
+
+import io.gaikan.data.FloatImage;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.Map;
+
+/**
+ * One rendered image with everything the scene knows about it: the class (OK / NG), the auxiliary labels
+ * (lighting setup, region), the drawn scene parameters, the height field and its scratch mask.
+ *
+ * @param pixels interleaved 8-bit samples, {@code channels} per pixel, row-major (exactly what the PNG holds)
+ */
+public record SynthSample(int index, boolean ng, LightingSetup lighting, Region region,
+                          Map<String, Double> parameters, int size, int channels, byte[] pixels,
+                          HeightField heightField) {
+
+    /** "ok" or "ng", the ImageFolder class name. */
+    public String label() {
+        return ng ? "ng" : "ok";
+    }
+
+    /** A copy as TYPE_3BYTE_BGR or TYPE_BYTE_GRAY image. */
+    public BufferedImage toBufferedImage() {
+        BufferedImage img = new BufferedImage(size, size,
+                channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        if (channels == 1) {
+            System.arraycopy(pixels, 0, dst, 0, pixels.length);
+        } else {
+            for (int i = 0; i < pixels.length; i += 3) {
+                dst[i] = pixels[i + 2];
+                dst[i + 1] = pixels[i + 1];
+                dst[i + 2] = pixels[i];
+            }
+        }
+        return img;
+    }
+
+    /** Planar float image in [0, 1] (channels x size x size). */
+    public FloatImage toFloatImage() {
+        FloatImage img = FloatImage.zeros(channels, size, size);
+        float[] d = img.data();
+        int plane = size * size;
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < channels; c++) {
+                d[c * plane + i] = (pixels[i * channels + c] & 0xff) / 255f;
+            }
+        }
+        return img;
+    }
+
+    /** Number of pixels a scratch carved (0 for OK images). */
+    public int scratchPixelCount() {
+        return heightField.scratchPixelCount();
+    }
+}

@@ -1,0 +1,209 @@
+package io.gaikan.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Renders synthetic defect images: {@link #render} one in memory, {@link #writeDataset} an ImageFolder tree.
+ * Image i draws everything from its own generator seeded by (seed, domain, i), so any image can be rendered on
+ * its own and a dataset is byte-identical whatever the thread count.
+ */
+public final class Synthesizer {
+
+    /** OK and NG samples each on the contact sheet. */
+    public static final int SHEET_PER_CLASS = 16;
+    private static final int SHEET_TILE = 128;
+
+    private final SynthConfig config;
+    private final Scene scene;
+
+    public Synthesizer(SynthConfig config) {
+        this.config = config;
+        this.scene = Scenes.byName(config.scene());
+    }
+
+    public SynthConfig config() {
+        return config;
+    }
+
+    /** Renders image {@code index} (its class follows {@link SynthConfig#isNg}). */
+    public SynthSample render(int index) {
+        return render(index, config.isNg(index));
+    }
+
+    /** Renders image {@code index} as the given class (same scene draw order, so OK/NG twins share nothing). */
+    public SynthSample render(int index, boolean ng) {
+        if (index < 0) {
+            throw new IllegalArgumentException("image index " + index + " is negative");
+        }
+        return scene.render(config, index, ng, new SplittableRandom(imageSeed(config.seed(), config.domain(), index)));
+    }
+
+    /** The labels.csv header: path, label, lighting, region, then the scene's drawn parameters. */
+    public List<String> labelColumns() {
+        List<String> cols = new ArrayList<>(List.of("path", "label", "lighting", "region"));
+        cols.addAll(scene.parameterNames());
+        return cols;
+    }
+
+    /**
+     * Writes {@code count} images to dir/ok and dir/ng as PNG, dir/labels.csv (one row per image, in index order),
+     * dir/sheet.png (the first {@value #SHEET_PER_CLASS} OK and NG images), dir/synth.properties (the config),
+     * and, for the first {@code objCount} images, the surface mesh as dir/obj/NNNNNN.obj.
+     */
+    public DatasetSummary writeDataset(Path dir, int count, int threads, int objCount) throws IOException {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count " + count + " must be at least 1");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
+        }
+        long start = System.nanoTime();
+        Files.createDirectories(dir.resolve("ok"));
+        Files.createDirectories(dir.resolve("ng"));
+        if (objCount > 0) {
+            Files.createDirectories(dir.resolve("obj"));
+        }
+        String[] rows = new String[count];
+        SynthSample[] sheet = new SynthSample[count];
+        boolean[] onSheet = sheetIndices(count);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger faint = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        int digits = Math.max(6, String.valueOf(count - 1).length());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    PngEncoder png = new PngEncoder();
+                    try {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            SynthSample s = render(i);
+                            String name = String.format("%0" + digits + "d", i);
+                            String rel = s.label() + "/" + name + ".png";
+                            byte[] file = png.encode(s.pixels(), s.size(), s.size(), s.channels());
+                            Files.write(dir.resolve(rel), file);
+                            bytes.addAndGet(file.length);
+                            rows[i] = csvRow(rel, s);
+                            if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
+                                faint.incrementAndGet();
+                            }
+                            if (onSheet[i]) {
+                                sheet[i] = s;
+                            }
+                            if (i < objCount) {
+                                ObjWriter.write(s.heightField(), dir.resolve("obj").resolve(name + ".obj"));
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + dir, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw new IllegalStateException("rendering failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        writeLabels(dir.resolve("labels.csv"), rows);
+        writeSheet(dir.resolve("sheet.png"), sheet);
+        writeProperties(dir.resolve("synth.properties"), count);
+        int ng = 0;
+        for (int i = 0; i < count; i++) {
+            ng += config.isNg(i) ? 1 : 0;
+        }
+        return new DatasetSummary(dir, count, count - ng, ng, faint.get(), bytes.get(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The first SHEET_PER_CLASS indices of each class. */
+    private boolean[] sheetIndices(int count) {
+        boolean[] on = new boolean[count];
+        int ok = 0;
+        int ng = 0;
+        for (int i = 0; i < count && (ok < SHEET_PER_CLASS || ng < SHEET_PER_CLASS); i++) {
+            if (config.isNg(i) ? ng++ < SHEET_PER_CLASS : ok++ < SHEET_PER_CLASS) {
+                on[i] = true;
+            }
+        }
+        return on;
+    }
+
+    private String csvRow(String path, SynthSample s) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(path).append(',').append(s.label()).append(',').append(s.lighting().label()).append(',')
+                .append(s.region().label());
+        for (String name : scene.parameterNames()) {
+            Decimals.append(sb.append(','), s.parameters().get(name), 4);
+        }
+        return sb.toString();
+    }
+
+    private void writeLabels(Path file, String[] rows) throws IOException {
+        StringBuilder sb = new StringBuilder(rows.length * 200);
+        sb.append(String.join(",", labelColumns())).append('\n');
+        for (String row : rows) {
+            sb.append(row).append('\n');
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    private void writeSheet(Path file, SynthSample[] samples) throws IOException {
+        List<SynthSample> ok = new ArrayList<>();
+        List<SynthSample> ng = new ArrayList<>();
+        for (SynthSample s : samples) {
+            if (s != null) {
+                (s.ng() ? ng : ok).add(s);
+            }
+        }
+        java.awt.image.BufferedImage img = ContactSheet.render(ok, ng, SHEET_TILE);
+        Files.write(file, new PngEncoder().encode(ContactSheet.rgb(img), img.getWidth(), img.getHeight(), 3));
+    }
+
+    private void writeProperties(Path file, int count) throws IOException {
+        String text = "# gaikan synth: rerun with the same values to get the same bytes\n"
+                + "scene=" + config.scene() + "\n"
+                + "size=" + config.size() + "\n"
+                + "seed=" + config.seed() + "\n"
+                + "domain=" + config.domain().label() + "\n"
+                + "ng_fraction=" + config.ngFraction() + "\n"
+                + "grey=" + config.grey() + "\n"
+                + "count=" + count + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    static long imageSeed(long seed, Domain domain, int index) {
+        return mix64(mix64(seed ^ (0x9E3779B97F4A7C15L * (domain.ordinal() + 1))) + index);
+    }
+
+    /** Stafford's variant 13 of the MurmurHash3 finaliser: neighbouring inputs give unrelated outputs. */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
