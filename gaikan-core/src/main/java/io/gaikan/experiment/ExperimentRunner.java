@@ -8,10 +8,14 @@ import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.model.ModelRegistry;
+import io.gaikan.model.ModelSpec;
+import io.gaikan.model.weights.PretrainedResolver;
+import io.gaikan.pretrain.CgPretraining;
+import io.gaikan.report.MetricsJson;
 import io.gaikan.train.EpochListener;
+import io.gaikan.train.EpochRecord;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.TrainConfig;
-import io.gaikan.train.TrainResult;
 import io.gaikan.train.Trainer;
 
 import java.io.IOException;
@@ -163,20 +167,20 @@ public final class ExperimentRunner {
         return workerIndex == 0 && workerCount == 1;
     }
 
+    /** Fails before any training when a run names an unknown model or weights that cannot be found. */
     private void check(RunSpec run, ExperimentConfig config) {
         TrainConfig c = run.config();
+        String where = config.source() + ": " + run.name() + ": ";
         try {
-            registry.get(c.model());
+            ModelSpec spec = registry.get(c.model());
+            if (c.init().equals("imagenet")) {
+                PretrainedResolver.fromEnvironment(c.allowDownload())
+                        .resolve(spec, c.weightsFile() == null ? null : Path.of(c.weightsFile()));
+            } else if (!c.init().equals("none") && run.pretrain() == null && !Files.isRegularFile(Path.of(c.init()))) {
+                throw new IllegalArgumentException("init: no such weights file: " + c.init());
+            }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(config.source() + ": " + run.name() + ": " + e.getMessage(), e);
-        }
-        String file = c.init().equals("imagenet") ? c.weightsFile()
-                : c.init().equals("none") || run.pretrain() != null ? null : c.init();
-        if (c.init().equals("imagenet") && file == null) {
-            throw new ConfigException(config.source() + ": " + run.name() + ": init imagenet needs 'weights: FILE'");
-        }
-        if (file != null && !Files.isRegularFile(Path.of(file))) {
-            throw new ConfigException(config.source() + ": " + run.name() + ": no such weights file: " + file);
+            throw new ConfigException(where + e.getMessage(), e);
         }
     }
 
@@ -223,37 +227,75 @@ public final class ExperimentRunner {
             return;
         }
         Path stepDir = runDir(dir, step);
-        Files.createDirectories(stepDir.getParent());
-        ExperimentData data = ExperimentData.open(step.data(), stepDir.resolveSibling(stepDir.getFileName() + ".split.csv"),
-                threads, out);
-        out.printf("%s (run %s) on %s ...%n", step.name(), step.id(), data.describe());
-        double seconds = train(step, data, step.data().seed(), dir, store);
+        Files.createDirectories(stepDir);
+        double seconds;
+        if (step.source() instanceof Grid.CgSource cg) {
+            out.printf("%s (run %s): %d CG images at %d px ...%n", step.name(), step.id(), cg.count(), cg.synth().size());
+            seconds = attempt(step, stepDir, store, log -> {
+                Path runDir = new CgPretraining(cg.synth(), cg.count(), step.config().toBuilder().threads(threads).build())
+                        .run(stepDir, registry, log).getParent();
+                // CgPretraining trains without a listener: its history and metrics are recorded once it is done.
+                for (EpochRecord r : EpochRecord.readCsv(runDir.resolve("history.csv"))) {
+                    store.epoch(step.id(), r);
+                }
+                Path metrics = runDir.resolve("metrics.json");
+                return Files.exists(metrics) ? Map.of("main", MetricsJson.read(metrics)) : Map.of();
+            });
+        } else {
+            DataSpec source = (DataSpec) step.source();
+            ExperimentData data = ExperimentData.open(source, stepDir.resolveSibling(stepDir.getFileName() + ".split.csv"),
+                    threads, out);
+            out.printf("%s (run %s) on %s ...%n", step.name(), step.id(), data.describe());
+            seconds = train(step, data, source.seed(), dir, store);
+        }
         out.printf("%s: done in %s%n", step.name(), duration(seconds));
     }
 
-    /** Trains (or resumes) one run into its directory, logging the trainer's output to {@code train.log} there. */
+    /** The weights a run that starts from pretrain step {@code step} loads. */
+    static Path pretrainedModel(Path dir, RunSpec step) {
+        Path stepDir = runDir(dir, step);
+        return (step.source() instanceof Grid.CgSource ? stepDir.resolve("run") : stepDir).resolve("model.safetensors");
+    }
+
+    /** Trains (or resumes) one run into its directory. */
     private double train(RunSpec run, ExperimentData data, long dataSeed, Path dir, RunStore store) throws IOException {
         Path runDir = runDir(dir, run);
-        Files.createDirectories(runDir);
         boolean resume = Files.isRegularFile(runDir.resolve(RunInfo.FILE));
         TrainConfig config = run.config();
         if (run.pretrain() != null) {
-            config = config.toBuilder().init(runDir(dir, run.pretrain()).resolve("model.safetensors").toString()).build();
+            config = config.toBuilder().init(pretrainedModel(dir, run.pretrain()).toString()).build();
         }
-        config = config.toBuilder().threads(threads).build();
+        TrainConfig effective = config.toBuilder().threads(threads).build();
         Split split = data.split(run.shots(), dataSeed);
-        store.started(run.id());
-        long started = System.nanoTime();
-        try (OutputStream file = Files.newOutputStream(runDir.resolve("train.log"), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND); PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+        return attempt(run, runDir, store, log -> {
             EpochListener record = r -> {
                 store.epoch(run.id(), r);
                 listener.epochDone(r);
             };
-            TrainResult result = new Trainer(registry, log, record)
-                    .train(config, data.dataset(), split, data.normalClasses(), runDir, resume);
+            return new Trainer(registry, log, record)
+                    .train(effective, data.dataset(), split, data.normalClasses(), runDir, resume).testMetrics();
+        });
+    }
+
+    /** The work of one attempt at a run, writing its log to the given stream; returns the test metrics per task. */
+    @FunctionalInterface
+    private interface Work {
+        Map<String, ClassificationMetrics> run(PrintStream log) throws IOException;
+    }
+
+    /**
+     * One attempt at a run: marks it running, sends the work's output to {@code train.log} in its directory, and
+     * records it finished with its metrics, or failed (and rethrows).
+     */
+    private double attempt(RunSpec run, Path runDir, RunStore store, Work work) throws IOException {
+        Files.createDirectories(runDir);
+        store.started(run.id());
+        long started = System.nanoTime();
+        try (OutputStream file = Files.newOutputStream(runDir.resolve("train.log"), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND); PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            Map<String, ClassificationMetrics> metrics = work.run(log);
             double seconds = (System.nanoTime() - started) / 1e9;
-            store.finished(run.id(), result.testMetrics(), seconds);
+            store.finished(run.id(), metrics, seconds);
             return seconds;
         } catch (IOException | RuntimeException | Error e) {
             store.failed(run.id(), String.valueOf(e.getMessage()), (System.nanoTime() - started) / 1e9);

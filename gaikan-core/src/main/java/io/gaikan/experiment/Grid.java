@@ -1,5 +1,8 @@
 package io.gaikan.experiment;
 
+import io.gaikan.synth.SynthConfig;
+import io.gaikan.train.TrainConfig;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +15,10 @@ import java.util.StringJoiner;
  * and its run. Points whose effective settings coincide share one run.
  */
 public final class Grid {
+
+    /** The CG images a pretrain step renders and trains on. */
+    public record CgSource(SynthConfig synth, int count) {
+    }
 
     /** One cell of the product: axis name to value label, in axis order, and the run that produces it. */
     public record Point(int position, Map<String, String> labels, RunSpec run) {
@@ -62,8 +69,10 @@ public final class Grid {
     private static RunSpec pretrainStep(ExperimentConfig config, PretrainStep step, Settings runSettings,
                                         Map<String, RunSpec> steps) {
         String context = config.source() + ": pretrain." + step.name();
-        RunSpec spec = RunSpec.pretrain("pretrain " + step.name(), step.shots(),
-                step.settingsFor(runSettings).toConfig(config.workDir(), context), step.data());
+        TrainConfig train = step.settingsFor(runSettings).toConfig(config.workDir(), context);
+        Object source = step.data() != null ? step.data()
+                : new CgSource(step.synth().config(train.inputSize() > 0 ? train.inputSize() : 224), step.synth().count());
+        RunSpec spec = RunSpec.pretrain("pretrain " + step.name(), step.shots(), train, source);
         RunSpec known = steps.putIfAbsent(spec.id(), spec);
         return known != null ? known : spec;
     }

@@ -1,5 +1,7 @@
 package io.gaikan.experiment;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -8,13 +10,14 @@ import java.util.Set;
  * input size of the run that uses it, then the step's own; one step is run per distinct result (e.g. per backbone),
  * recorded and resumed like any grid run, under {@code DIR/pretrain/}.
  *
- * @param data     the pretraining images; its split is drawn from {@code data.seed} (no test set needed)
+ * @param data     the pretraining images (or null with {@code synth}); split drawn from {@code data.seed}
+ * @param synth    CG images rendered for the step (or null with {@code data}), see {@link SynthSource}
  * @param shots    images per class of the step itself (0 = all); the base's {@code shots} does not apply
  */
-record PretrainStep(String name, DataSpec data, Settings base, Settings own, int shots) {
+record PretrainStep(String name, DataSpec data, SynthSource synth, Settings base, Settings own, int shots) {
 
     /** What a pretrain step takes from the run that starts from it unless it sets them itself: the architecture. */
-    static final java.util.List<String> INHERITED = java.util.List.of("model", "size");
+    static final List<String> INHERITED = List.of("model", "size");
 
     /**
      * The step's settings for a run with {@code runSettings}: base, then the run's model and input size (a model
@@ -30,16 +33,20 @@ record PretrainStep(String name, DataSpec data, Settings base, Settings own, int
         return s.with(own);
     }
 
-    static PretrainStep read(String name, Node node, Settings base, java.nio.file.Path workDir) {
-        Node data = node.require("data");
-        DataSpec spec = data.isScalar()
-                ? new DataSpec(workDir.resolve(data.asString()).normalize(), null, 0.1, 0, java.util.List.of(), false, 1)
+    static PretrainStep read(String name, Node node, Settings base, Path workDir) {
+        if (node.has("data") == node.has("synth")) {
+            throw node.error("a pretrain step needs either data: (images) or synth: (CG images to render)");
+        }
+        Node data = node.get("data");
+        DataSpec spec = !node.has("data") ? null : data.isScalar()
+                ? new DataSpec(workDir.resolve(data.asString()).normalize(), null, 0.1, 0, List.of(), false, 1)
                 : DataSpec.read(data, workDir);
-        Settings own = Settings.read(node, Set.of("data"));
+        SynthSource synth = node.has("synth") ? SynthSource.read(node.get("synth")) : null;
+        Settings own = Settings.read(node, Set.of("data", "synth"));
         if (own.node("init") != null && own.pretrainStep() != null) {
             throw own.node("init").error("a pretrain step cannot start from another pretrain step");
         }
         // k-shot is about the target data: a base 'shots' does not thin out the pretraining images.
-        return new PretrainStep(name, spec, base, own, own.shots());
+        return new PretrainStep(name, spec, synth, base, own, own.shots());
     }
 }

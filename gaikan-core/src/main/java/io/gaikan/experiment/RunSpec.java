@@ -19,9 +19,11 @@ import java.util.HexFormat;
  * @param config    the trainer's settings; null for a baseline run
  * @param pretrain  the pretrain step whose model {@code config.init()} refers to, or null
  * @param workingSize the baseline's working size (baseline runs only)
+ * @param source    what a pretrain step trains on: a {@link DataSpec} or the CG images of a {@code SynthConfig} and
+ *                  count (null for other runs, whose data is the experiment's)
  */
 public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig config, RunSpec pretrain,
-                      int workingSize, DataSpec data) {
+                      int workingSize, Object source) {
 
     public enum Kind { TRAIN, PRETRAIN, BASELINE }
 
@@ -32,8 +34,9 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
     }
 
     /** A pretrain step depends on its own data, so that is part of its identity. */
-    static RunSpec pretrain(String name, int shots, TrainConfig config, DataSpec data) {
-        return new RunSpec(hash(Kind.PRETRAIN, shots, config, null, 0, data), Kind.PRETRAIN, name, shots, config, null, 0, data);
+    static RunSpec pretrain(String name, int shots, TrainConfig config, Object source) {
+        return new RunSpec(hash(Kind.PRETRAIN, shots, config, null, 0, source), Kind.PRETRAIN, name, shots, config, null,
+                0, source);
     }
 
     static RunSpec baseline(int shots, int workingSize) {
@@ -44,12 +47,12 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
 
     /** The settings as JSON, as stored in the run database. */
     public String settingsJson() {
-        return settings(kind, shots, config, pretrain, workingSize, data).toString();
+        return settings(kind, shots, config, pretrain, workingSize, source).toString();
     }
 
-    private static String hash(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize, DataSpec data) {
+    private static String hash(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize, Object source) {
         String canonical = settings(kind, shots, config == null ? null
-                : config.toBuilder().threads(0).quiet(false).build(), pretrain, workingSize, data).toString();
+                : config.toBuilder().threads(0).quiet(false).build(), pretrain, workingSize, source).toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
@@ -60,7 +63,7 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
 
     /** Threads and console verbosity do not change results, so they are left out of the id. */
     private static ObjectNode settings(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize,
-                                       DataSpec data) {
+                                       Object source) {
         ObjectNode node = JSON.createObjectNode();
         node.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         node.put("shots", shots);
@@ -73,8 +76,8 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
         if (kind == Kind.BASELINE) {
             node.put("working_size", workingSize);
         }
-        if (data != null) {
-            node.set("data", JSON.valueToTree(data));
+        if (source != null) {
+            node.set("source", JSON.valueToTree(source));
         }
         return node;
     }

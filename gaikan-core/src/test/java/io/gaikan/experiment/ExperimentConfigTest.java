@@ -124,6 +124,20 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void aSynthPretrainStepRendersAtItsInputSize() {
+        String yaml = FEWSHOT.replace("cg: {data: cg-images, epochs: 2}", "cg: {synth: {count: 100, domain: target}, epochs: 2}");
+        RunSpec step = Grid.expand(parse(yaml)).pretrainSteps().get(0);
+        Grid.CgSource source = (Grid.CgSource) step.source();
+        assertEquals(100, source.count());
+        assertEquals(32, source.synth().size());
+        assertEquals(io.gaikan.synth.Domain.TARGET, source.synth().domain());
+        assertTrue(error(FEWSHOT.replace("cg: {data: cg-images, epochs: 2}", "cg: {epochs: 2}"))
+                .startsWith("test.yaml: pretrain.cg: a pretrain step needs either data: (images) or synth:"));
+        assertTrue(error(FEWSHOT.replace("cg: {data: cg-images, epochs: 2}", "cg: {synth: {count: 9, domian: x}}"))
+                .startsWith("test.yaml: pretrain.cg.synth.domian: unknown key"));
+    }
+
+    @Test
     void axisValuesGivenAsMapsChangeSeveralSettingsTogether() {
         String yaml = """
                 data: {path: d}

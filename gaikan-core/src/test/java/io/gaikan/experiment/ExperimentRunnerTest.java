@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A small grid (2 shots x 2 methods, one of them starting from a pretrain step, plus the classical baseline) on
+ * A small grid (2 shots x 2 methods, one of them starting from a CG pretrain step, plus the classical baseline) on
  * generated 32 px stripes with ResNet18 and 2 epochs: killed in the middle of its third run, then restarted.
  */
 class ExperimentRunnerTest {
@@ -41,7 +41,6 @@ class ExperimentRunnerTest {
     @BeforeAll
     static void killAndRestart() throws IOException {
         Path data = ToyImages.folder(tmp.resolve("toy"), 16, 32, 1);
-        Path cg = ToyImages.folder(tmp.resolve("cg"), 12, 32, 2);
         config = ExperimentConfig.parse("""
                 name: toy grid
                 data: {path: %s, val: 0.2, test: 0.25, normal_classes: [stripes_h], seed: 7}
@@ -50,19 +49,19 @@ class ExperimentRunnerTest {
                   scratch: {label: Scratch, mode: scratch, init: none}
                   pre: {label: Pretrained, mode: finetune, init: "pretrain:toy"}
                 pretrain:
-                  toy: {data: %s, epochs: 1, mode: scratch, init: none}
+                  toy: {synth: {count: 24, seed: 5}, epochs: 1, mode: scratch, init: none}
                 axes:
                   shots: [2, 4]
                   method: [scratch, pre]
                 report: {rows: shots, columns: method}
                 baseline: {working_size: 64}
-                """.formatted(data, cg), "toy.yaml", tmp, Map.of());
+                """.formatted(data), "toy.yaml", tmp, Map.of());
         dir = tmp.resolve("out");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicInteger epochs = new AtomicInteger();
-        // pretrain (1 epoch) + two finished runs (2 epochs each) + the first epoch of the third run
+        // two finished runs (2 epochs each) + the first epoch of the third run (CG pretraining reports no epochs)
         ExperimentRunner killer = runner(out).listener(r -> {
-            if (epochs.incrementAndGet() == 6) {
+            if (epochs.incrementAndGet() == 5) {
                 throw new IllegalStateException("simulated kill");
             }
         }).build();
@@ -106,6 +105,8 @@ class ExperimentRunnerTest {
         }
         RunSpec pretrain = gridRuns().get(1).pretrain();
         assertEquals(1, afterRestart.get(pretrain.id()).attempts(), "the pretrain step ran once");
+        assertTrue(Files.isRegularFile(ExperimentRunner.pretrainedModel(dir, pretrain)));
+        assertNotNull(afterRestart.get(pretrain.id()).mainMetrics(), "CG held-out metrics recorded");
         assertEquals(2, afterRestart.get(runs.get(2).id()).attempts(), "the killed run was resumed");
         assertEquals(1, afterRestart.get(runs.get(3).id()).attempts());
         assertEquals(new ExperimentRunner.Summary(4, 2, 2, restart.seconds()), restart);
@@ -135,6 +136,7 @@ class ExperimentRunnerTest {
                 assertTrue(Files.isRegularFile(dir.resolve(r.dir()).resolve("confusion.png")));
             }
             assertEquals(4, store.grid().size());
+            assertEquals(1, store.history(gridRuns().get(1).pretrain().id()).size(), "CG pretraining history recorded");
         }
         assertTrue(log.contains("[4/4]") && log.contains("ETA"), log);
     }
