@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 PretrainCgCommand.class,
                 ModelsCommand.class,
+                ExperimentCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 
