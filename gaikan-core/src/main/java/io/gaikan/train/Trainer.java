@@ -212,7 +212,7 @@ public final class Trainer {
                     state = afterEpoch(config, model, state, record, p, files, manager);
                     files.saveCheckpoint(model, optimizer, state);
                     if (!config.quiet()) {
-                        out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.0f img/s, data wait %.0f%%)%n",
+                        out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.1f img/s, data wait %.0f%%)%n",
                                 epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),
                                 valStats.loss(), valStats.accuracy(), record.seconds(), trainStats.imagesPerSecond(),
                                 100 * trainStats.waitFraction());
@@ -291,7 +291,7 @@ public final class Trainer {
         return new TrainState(record.epoch(), best, bestEpoch, bad, stopped, history);
     }
 
-    private static Map<String, Parameter> trainableParameters(ImageClassifier model) {
+    static Map<String, Parameter> trainableParameters(ImageClassifier model) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         ParameterNames.of(model).forEach((name, p) -> {
             if (p.requiresGradient()) {
@@ -386,7 +386,7 @@ public final class Trainer {
         return total != null ? total : logits.get(0).sum().mul(0f);
     }
 
-    private static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
+    static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
                                        NDManager stepManager) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
