@@ -3,7 +3,7 @@
 Training step = forward, cross-entropy, backward, SGD (lr 1e-3, momentum 0.9, weight decay 1e-4); inference =
 forward under no_grad in eval mode. Random data, median iteration. Prints
 "RESULT pytorch <model> <train|infer> <img/s> <s/iter> <cpu s/iter>" lines; --profile FILE writes the profiler's Chrome trace
-of one training iteration instead.
+of one iteration of the first of --modes instead.
 """
 import argparse
 import time
@@ -72,9 +72,10 @@ def main():
                 model(x).numpy()
 
         if a.profile:
-            train()
+            profiled = infer if a.modes.split(",")[0] == "infer" else train
+            profiled()
             with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as prof:
-                train()
+                profiled()
             prof.export_chrome_trace(a.profile)
             print("# wrote", a.profile)
             continue

@@ -33,7 +33,9 @@ import java.util.stream.IntStream;
  * </pre>
  * Prints one {@code RESULT gaikan <model> <train|infer> <img/s> <s/iter> <cpu s/iter>} line per measurement (median
  * iteration; the process CPU time per iteration is the steadier number on a machine shared with other work).
- * {@code --profile FILE} instead writes the engine profiler's Chrome trace of one training iteration.
+ * {@code --profile FILE} instead writes the engine profiler's Chrome trace of one iteration of the first of
+ * {@code --modes};
+ * {@code --unfreeze-from LAYER} trains only from that layer on (partial fine-tuning, e.g. {@code layer3}).
  */
 public final class StepBenchmark {
 
@@ -49,6 +51,7 @@ public final class StepBenchmark {
         int iters = Integer.parseInt(opt.getOrDefault("iters", "3"));
         List<String> modes = List.of(opt.getOrDefault("modes", "train,infer").split(","));
         String profile = opt.get("profile");
+        String unfreezeFrom = opt.get("unfreeze-from");
         System.out.printf(Locale.ROOT, "# gaikan: %s %s, intra-op threads %d, inter-op threads %d, batch %d, %d px%n",
                 Engine.getInstance().getEngineName(), Engine.getInstance().getVersion(), JniUtils.getNumThreads(),
                 JniUtils.getNumInteropThreads(), batch, size);
@@ -57,13 +60,17 @@ public final class StepBenchmark {
                 ImageClassifier model = ModelRegistry.defaults().get(name).build(ModelOptions.classes(1000));
                 Engine.getInstance().setRandomSeed(1);
                 model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
+                if (unfreezeFrom != null) {
+                    model.freezeBackboneBefore(Trainer.unfreezeIndex(unfreezeFrom, model));
+                }
                 NDArray x = manager.randomNormal(new Shape(batch, 3, size, size));
                 int[][] labels = {new Random(1).ints(batch, 0, 1000).toArray()};
                 Step train = trainStep(model, manager, x, labels);
                 if (profile != null) {
-                    train.run();
+                    Step profiled = modes.get(0).equals("infer") ? inferStep(model, manager, x) : train;
+                    profiled.run();
                     JniUtils.startProfile(false, true, false);
-                    train.run();
+                    profiled.run();
                     JniUtils.stopProfile(profile);
                     System.out.println("# wrote " + profile);
                     continue;
@@ -71,7 +78,8 @@ public final class StepBenchmark {
                 for (String mode : modes) {
                     Step step = mode.equals("train") ? train : inferStep(model, manager, x);
                     double[] seconds = median(step, warmup, iters);
-                    System.out.printf(Locale.ROOT, "RESULT gaikan %s %s %.3f %.4f %.4f%n", name, mode, batch / seconds[0],
+                    String label = unfreezeFrom != null && mode.equals("train") ? "train-from-" + unfreezeFrom : mode;
+                    System.out.printf(Locale.ROOT, "RESULT gaikan %s %s %.3f %.4f %.4f%n", name, label, batch / seconds[0],
                             seconds[0], seconds[1]);
                 }
             }
