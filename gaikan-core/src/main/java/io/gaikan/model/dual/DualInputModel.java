@@ -3,7 +3,6 @@ package io.gaikan.model.dual;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.gaikan.model.ImageClassifier;
@@ -63,7 +62,7 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
         ModelOptions backbone = ModelOptions.backbone(options.dropPathRate());
         full = addChildBlock(FULL, branch.apply(backbone));
         crop = addChildBlock(CROP, branch.apply(backbone));
-        int channels = full.featureMapChannels();
+        int channels = full.featureDim();
         if (channels <= 0) {
             throw new IllegalArgumentException(full.getClass().getSimpleName() + " cannot be a dual branch: it does not expose its feature map");
         }
@@ -109,18 +108,8 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        return Pool.globalAvgPool2d(forwardFeatureMap(ps, x, training));
-    }
-
-    @Override
     public int featureDim() {
-        return full.featureMapChannels();
-    }
-
-    @Override
-    public int featureMapChannels() {
-        return featureDim();
+        return full.featureDim();
     }
 
     @Override
