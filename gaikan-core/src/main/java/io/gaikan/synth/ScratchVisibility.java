@@ -5,7 +5,9 @@ package io.gaikan.synth;
  * cut into tiles; in each tile the undamaged ring around the scratch gives the local background level, and the
  * scratch pixels' mean absolute deviation from it (the contrast, in tone-mapped units 0..1) is compared with the
  * ring pixels' own deviation (texture and grinding marks). A scratch is visible when its contrast is high both
- * absolutely and relative to that texture; otherwise an NG label would be label noise.
+ * absolutely and relative to that texture (thresholds set by looking at borderline images: contrast 0.05 at
+ * ratio 2 is faint but visible; on strongly textured metal under grazing light a contrast of 0.12 or more is
+ * visible at lower ratios); otherwise an NG label would be label noise.
  *
  * @param contrast mean |scratch - local background| in tone-mapped units (0..1)
  * @param ratio    contrast over the texture's own mean deviation
@@ -14,10 +16,14 @@ record ScratchVisibility(double contrast, double ratio) {
 
     static final double MIN_CONTRAST = 0.05;
     static final double MIN_RATIO = 2.0;
+    /** A scratch this contrasty is visible even on strongly textured metal (grazing light), given it still stands out. */
+    static final double STRONG_CONTRAST = 0.12;
+    static final double MIN_STRONG_RATIO = 1.1;
     private static final int TILE = 16;
 
     boolean visible() {
-        return contrast >= MIN_CONTRAST && ratio >= MIN_RATIO;
+        return contrast >= MIN_CONTRAST
+                && (ratio >= MIN_RATIO || contrast >= STRONG_CONTRAST && ratio >= MIN_STRONG_RATIO);
     }
 
     static ScratchVisibility measure(float[][] planes, float gain, HeightField hf) {
