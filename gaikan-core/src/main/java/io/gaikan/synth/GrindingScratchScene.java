@@ -96,7 +96,7 @@ final class GrindingScratchScene implements Scene {
             if (!ng) {
                 break;
             }
-            ScratchVisibility vis = ScratchVisibility.measure(planes, gain, hf);
+            ScratchVisibility vis = ScratchVisibility.measure(planes, gain, hf, scratches);
             p.put("scratch_contrast", vis.contrast());
             p.put("scratch_ratio", vis.ratio());
             p.put("scratch_visible", vis.visible() ? 1.0 : 0.0);

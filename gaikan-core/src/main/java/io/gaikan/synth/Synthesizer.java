@@ -97,9 +97,8 @@ public final class Synthesizer {
                             SynthSample s = render(i);
                             String name = String.format("%0" + digits + "d", i);
                             String rel = s.label() + "/" + name + ".png";
-                            byte[] file = png.encode(s.pixels(), s.size(), s.size(), s.channels());
-                            Files.write(dir.resolve(rel), file);
-                            bytes.addAndGet(file.length);
+                            bytes.addAndGet(png.write(s.pixels(), s.size(), s.size(), s.channels(),
+                                    dir.resolve(rel)));
                             rows[i] = csvRow(rel, s);
                             if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
                                 faint.incrementAndGet();
