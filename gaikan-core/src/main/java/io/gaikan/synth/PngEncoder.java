@@ -40,7 +40,8 @@ public final class PngEncoder {
 
     /** Encodes interleaved 8-bit samples (1 = grey, 3 = RGB, 4 = RGBA channels) as a complete PNG file. */
     public byte[] encode(byte[] pixels, int width, int height, int channels) {
-        return Arrays.copyOf(out, encodeToBuffer(pixels, width, height, channels));
+        int length = encodeToBuffer(pixels, width, height, channels); // may replace out: call before reading it
+        return Arrays.copyOf(out, length);
     }
 
     /**
