@@ -123,7 +123,7 @@ final class GrindingScratchScene implements Scene {
     }
 
     /** Marks with centres spread over the world footprint of the image, so they enter from every side. */
-    static void drawGrindMarks(HeightField surface, Camera cam, SplittableRandom rng, RandomizationRanges r,
+    private static void drawGrindMarks(HeightField surface, Camera cam, SplittableRandom rng, RandomizationRanges r,
                                double unit, double grindAngle, Map<String, Double> p, Workspace ws) {
         int size = surface.width();
         double spread = r.grindSpreadDeg().draw(rng);

@@ -44,7 +44,11 @@ public final class Synthesizer {
         return render(index, config.isNg(index));
     }
 
-    /** Renders image {@code index} as the given class (same scene draw order, so OK/NG twins share nothing). */
+    /**
+     * Renders image {@code index} as the given class. The scene draws the scratches last, so the OK and NG renders
+     * of one index share surface, lighting, material and camera and differ only in the scratches (and the sensor
+     * noise): matched pairs, e.g. for tests or for judging what a model looks at.
+     */
     public SynthSample render(int index, boolean ng) {
         if (index < 0) {
             throw new IllegalArgumentException("image index " + index + " is negative");
