@@ -15,6 +15,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
 import io.gaikan.model.TaskHead;
+import io.gaikan.model.flops.Flops;
 import io.gaikan.model.weights.LoadReport;
 import io.gaikan.model.weights.Tensor;
 import io.gaikan.model.weights.WeightLoader;
@@ -204,6 +205,15 @@ class DualInputModelTest {
             assertArrayEquals(p.get("fuse.conv.weight").getArray().toFloatArray(),
                     ParameterNames.of(copy).get("fuse.conv.weight").getArray().toFloatArray());
         }
+    }
+
+    /** Two branches at 160 px, the 1x1 join on the 5x5 maps, one head. */
+    @Test
+    void flopsAreTwoBranchesOnTheViewsPlusTheJoin() {
+        long head = 512 * 2;
+        long branch = Flops.perImage(REGISTRY.get("resnet18").build(ModelOptions.classes(2)), 160) - head;
+        long join = 1024L * 512 * 5 * 5;
+        assertEquals(2 * branch + join + head, Flops.perImage(REGISTRY.get("dual:resnet18").build(ModelOptions.classes(2)), 256));
     }
 
     @Test
