@@ -14,15 +14,20 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 DemoCommand.class,
                 PretrainCgCommand.class,
+                ModelsCommand.class,
+                ExperimentCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
-        int code = new CommandLine(new Main())
-                .setExecutionExceptionHandler(Main::oneLineError)
-                .execute(args);
-        System.exit(code);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also what tests drive). */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::oneLineError);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gaikan.model.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gaikan.model.ImageClassifier;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 public final class WeightLoader {
 
+    private static final NDIndex ALL = new NDIndex("...");
     private static final String BATCHES_TRACKED = "num_batches_tracked";
     private static final List<NameAlias> ALIASES = List.of(new TorchvisionVggAlias(), new TorchvisionMobileNetV2Alias());
 
@@ -176,14 +178,17 @@ public final class WeightLoader {
         if (target.getDataType() != DataType.FLOAT32) {
             throw new IllegalStateException("parameter " + target.getName() + " is " + target.getDataType() + ", not float32");
         }
-        target.set(values);
+        // an in-place copy (index_put) rather than NDArray.set(Buffer), which re-points the tensor's storage
+        try (NDArray source = target.getManager().create(values, target.getShape())) {
+            target.set(ALL, source);
+        }
     }
 
     private static void reinitialise(Parameter p) {
         NDArray array = p.getArray();
         try (NDManager scratch = array.getManager().newSubManager()) {
             NDArray fresh = p.getInitializer().initialize(scratch, array.getShape(), array.getDataType());
-            array.set(FloatBuffer.wrap(fresh.toFloatArray()));
+            copyInto(array, FloatBuffer.wrap(fresh.toFloatArray()));
         }
     }
 }

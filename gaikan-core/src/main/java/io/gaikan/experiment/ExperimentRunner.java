@@ -1,0 +1,420 @@
+package io.gaikan.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gaikan.baseline.BaselineOptions;
+import io.gaikan.baseline.BaselineRun;
+import io.gaikan.baseline.LabeledImage;
+import io.gaikan.data.Sample;
+import io.gaikan.data.Split;
+import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.model.ModelRegistry;
+import io.gaikan.model.ModelSpec;
+import io.gaikan.model.weights.PretrainedResolver;
+import io.gaikan.pretrain.CgPretraining;
+import io.gaikan.report.MetricsJson;
+import io.gaikan.train.EpochListener;
+import io.gaikan.train.EpochRecord;
+import io.gaikan.train.RunInfo;
+import io.gaikan.train.TrainConfig;
+import io.gaikan.train.Trainer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs an experiment into a directory: draws (or reloads) the split, runs the pretrain steps, the classical baseline
+ * and every grid run one after another through the {@link Trainer}, recording each in {@link RunStore}. Runs already
+ * finished are skipped and a run that was interrupted resumes from its last checkpoint, so after a kill the same
+ * call finishes the grid without redoing anything.
+ *
+ * <pre>{@code
+ * ExperimentConfig config = ExperimentConfig.load(Path.of("experiments/fewshot-casting.yaml"));
+ * ExperimentRunner.builder().build().run(config, Path.of("out/fewshot"));
+ * ExperimentReport.write(Path.of("out/fewshot"));
+ * }</pre>
+ *
+ * Layout of DIR: {@code experiment.yaml} (the config as run), {@code split.csv}, {@code runs.db},
+ * {@code runs/<id>/} (one Trainer run directory each), {@code pretrain/<name>-<id>/}, {@code baseline/<id>/}.
+ */
+public final class ExperimentRunner {
+
+    public static final String CONFIG_FILE = "experiment.yaml";
+    public static final String SPLIT_FILE = "split.csv";
+    /** Meta key: JSON map of shots to the id of the baseline run the current config wants for it. */
+    static final String BASELINE_META = "baseline_runs";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper META_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** What an invocation did. */
+    public record Summary(int runs, int alreadyFinished, int trained, double seconds) {
+    }
+
+    private final ModelRegistry registry;
+    private final PrintStream out;
+    private final EpochListener listener;
+    private final int workerIndex;
+    private final int workerCount;
+    private final int threads;
+
+    private ExperimentRunner(Builder b) {
+        this.registry = b.registry;
+        this.out = b.out;
+        this.listener = b.listener;
+        this.workerIndex = b.workerIndex;
+        this.workerCount = b.workerCount;
+        this.threads = b.threads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The whole experiment: directory checks, split, pretrain steps, baseline, then every grid run not finished yet.
+     * A worker runner does only its share of the grid runs.
+     */
+    public Summary run(ExperimentConfig config, Path dir) throws IOException {
+        return run(config, dir, true);
+    }
+
+    /**
+     * Everything the grid runs need before they can start in several worker processes: the split, pretrain steps
+     * and the baseline. {@link #run} on a single runner includes this.
+     */
+    public void setUp(ExperimentConfig config, Path dir) throws IOException {
+        if (!isCoordinator()) {
+            throw new IllegalStateException("worker runners do not set up the experiment");
+        }
+        run(config, dir, false);
+    }
+
+    private Summary run(ExperimentConfig config, Path dir, boolean gridRuns) throws IOException {
+        Grid grid = prepare(config, dir);
+        if (!isCoordinator() && !Files.isRegularFile(dir.resolve(SPLIT_FILE))) {
+            throw new ConfigException(dir + " has no " + SPLIT_FILE + ": set the experiment up before starting workers");
+        }
+        try (RunStore store = RunStore.open(dir)) {
+            ExperimentData data = ExperimentData.open(config.data(), dir.resolve(SPLIT_FILE), threads, out);
+            out.println("data: " + data.describe());
+            if (isCoordinator()) {
+                for (RunSpec step : grid.pretrainSteps()) {
+                    runPretrain(step, dir, store);
+                }
+                for (RunSpec baseline : baselineRuns(config, grid).values()) {
+                    runBaseline(baseline, config, data, dir, store);
+                }
+            }
+            return gridRuns ? runGrid(grid, config, data, dir, store) : new Summary(grid.runs().size(), 0, 0, 0);
+        }
+    }
+
+    /**
+     * Validates the config against the directory and the model zoo, records the grid, and writes the config beside
+     * the results. Also what a coordinator does before it starts worker processes.
+     */
+    public Grid prepare(ExperimentConfig config, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Grid grid = Grid.expand(config);
+        for (RunSpec run : grid.runs()) {
+            check(run, config);
+        }
+        grid.pretrainSteps().forEach(step -> check(step, config));
+        try (RunStore store = RunStore.open(dir)) {
+            String dataJson = json(config.data());
+            String previous = store.meta("data");
+            if (previous != null && !previous.equals(dataJson)) {
+                throw new ConfigException(dir + " holds an experiment on other data (" + previous + "); the split is "
+                        + "fixed per directory, so give this config its own --out directory");
+            }
+            if (isCoordinator()) {
+                store.putMeta("data", dataJson);
+                store.putMeta("name", config.name());
+                store.putMeta("config", config.text());
+                store.putMeta("report", json(config.report()));
+                store.putMeta("axes", json(axisLabels(config)));
+                store.replaceGrid(grid.points());
+                Map<Integer, String> baselineIds = new java.util.LinkedHashMap<>();
+                baselineRuns(config, grid).forEach((shots, run) -> baselineIds.put(shots, run.id()));
+                store.putMeta(BASELINE_META, json(baselineIds));
+                grid.runs().forEach(r -> store.register(r, runDir(Path.of(""), r)));
+                grid.pretrainSteps().forEach(r -> store.register(r, runDir(Path.of(""), r)));
+                Files.writeString(dir.resolve(CONFIG_FILE), config.text(), StandardCharsets.UTF_8);
+            }
+        }
+        return grid;
+    }
+
+    /** Per shots value of the grid, the baseline run fitted on those training images (none unless configured). */
+    private static Map<Integer, RunSpec> baselineRuns(ExperimentConfig config, Grid grid) {
+        Map<Integer, RunSpec> out = new java.util.LinkedHashMap<>();
+        if (config.baseline() != null) {
+            grid.shotsValues().forEach(s -> out.put(s, RunSpec.baseline(s, config.baseline().workingSize())));
+        }
+        return out;
+    }
+
+    private boolean isCoordinator() {
+        return workerIndex == 0 && workerCount == 1;
+    }
+
+    /** Fails before any training when a run names an unknown model or weights that cannot be found. */
+    private void check(RunSpec run, ExperimentConfig config) {
+        TrainConfig c = run.config();
+        String where = config.source() + ": " + run.name() + ": ";
+        try {
+            ModelSpec spec = registry.get(c.model());
+            if (c.init().equals("imagenet")) {
+                PretrainedResolver.fromEnvironment(c.allowDownload())
+                        .resolve(spec, c.weightsFile() == null ? null : Path.of(c.weightsFile()));
+            } else if (!c.init().equals("none") && run.pretrain() == null && !Files.isRegularFile(Path.of(c.init()))) {
+                throw new IllegalArgumentException("init: no such weights file: " + c.init());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + e.getMessage(), e);
+        }
+    }
+
+    static Path runDir(Path dir, RunSpec run) {
+        return switch (run.kind()) {
+            case TRAIN -> dir.resolve("runs").resolve(run.id());
+            case PRETRAIN -> dir.resolve("pretrain").resolve(run.name().replace("pretrain ", "") + "-"
+                    + run.config().model() + "-" + run.id());
+            case BASELINE -> dir.resolve("baseline").resolve(run.id());
+        };
+    }
+
+    private Summary runGrid(Grid grid, ExperimentConfig config, ExperimentData data, Path dir, RunStore store)
+            throws IOException {
+        List<RunSpec> mine = new ArrayList<>();
+        List<RunSpec> all = grid.runs();
+        for (int i = 0; i < all.size(); i++) {
+            if (i % workerCount == workerIndex) {
+                mine.add(all.get(i));
+            }
+        }
+        List<RunSpec> todo = mine.stream()
+                .filter(r -> store.run(r.id()).status() != RunStore.Status.FINISHED).toList();
+        String who = workerCount > 1 ? "worker " + (workerIndex + 1) + "/" + workerCount + ": " : "";
+        out.printf("%s%d runs, %d finished earlier, %d to run%n", who, mine.size(), mine.size() - todo.size(), todo.size());
+        long started = System.nanoTime();
+        int k = mine.size() - todo.size();
+        int trained = 0;
+        for (RunSpec run : todo) {
+            k++;
+            String tag = String.format(Locale.ROOT, "%s[%d/%d]", who, k, mine.size());
+            out.printf("%s %s (run %s) ...%n", tag, run.name(), run.id());
+            double seconds = train(run, data, config.data().seed(), dir, store);
+            trained++;
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            out.printf("%s %s: %s in %s, ETA %s%n", tag, run.name(), summary(store.run(run.id()).mainMetrics()),
+                    duration(seconds), duration(elapsed / trained * (todo.size() - trained)));
+        }
+        return new Summary(mine.size(), mine.size() - todo.size(), trained, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void runPretrain(RunSpec step, Path dir, RunStore store) throws IOException {
+        if (store.run(step.id()).status() == RunStore.Status.FINISHED) {
+            return;
+        }
+        Path stepDir = runDir(dir, step);
+        Files.createDirectories(stepDir);
+        double seconds;
+        if (step.source() instanceof Grid.CgSource cg) {
+            out.printf("%s (run %s): %d CG images at %d px ...%n", step.name(), step.id(), cg.count(), cg.synth().size());
+            seconds = attempt(step, stepDir, store, log -> {
+                Path runDir = new CgPretraining(cg.synth(), cg.count(), step.config().toBuilder().threads(threads).build())
+                        .run(stepDir, registry, log).getParent();
+                // CgPretraining trains without a listener: its history and metrics are recorded once it is done.
+                for (EpochRecord r : EpochRecord.readCsv(runDir.resolve("history.csv"))) {
+                    store.epoch(step.id(), r);
+                }
+                Path metrics = runDir.resolve("metrics.json");
+                return Files.exists(metrics) ? Map.of("main", MetricsJson.read(metrics)) : Map.of();
+            });
+        } else {
+            DataSpec source = (DataSpec) step.source();
+            ExperimentData data = ExperimentData.open(source, stepDir.resolveSibling(stepDir.getFileName() + ".split.csv"),
+                    threads, out);
+            out.printf("%s (run %s) on %s ...%n", step.name(), step.id(), data.describe());
+            seconds = train(step, data, source.seed(), dir, store);
+        }
+        out.printf("%s: done in %s%n", step.name(), duration(seconds));
+    }
+
+    /** The weights a run that starts from pretrain step {@code step} loads. */
+    static Path pretrainedModel(Path dir, RunSpec step) {
+        Path stepDir = runDir(dir, step);
+        return (step.source() instanceof Grid.CgSource ? stepDir.resolve("run") : stepDir).resolve("model.safetensors");
+    }
+
+    /** Trains (or resumes) one run into its directory. */
+    private double train(RunSpec run, ExperimentData data, long dataSeed, Path dir, RunStore store) throws IOException {
+        Path runDir = runDir(dir, run);
+        boolean resume = Files.isRegularFile(runDir.resolve(RunInfo.FILE));
+        TrainConfig config = run.config();
+        if (run.pretrain() != null) {
+            config = config.toBuilder().init(pretrainedModel(dir, run.pretrain()).toString()).build();
+        }
+        TrainConfig effective = config.toBuilder().threads(threads).build();
+        Split split = data.split(run.shots(), dataSeed);
+        return attempt(run, runDir, store, log -> {
+            EpochListener record = r -> {
+                store.epoch(run.id(), r);
+                listener.epochDone(r);
+            };
+            return new Trainer(registry, log, record)
+                    .train(effective, data.dataset(), split, data.normalClasses(), runDir, resume).testMetrics();
+        });
+    }
+
+    /** The work of one attempt at a run, writing its log to the given stream; returns the test metrics per task. */
+    @FunctionalInterface
+    private interface Work {
+        Map<String, ClassificationMetrics> run(PrintStream log) throws IOException;
+    }
+
+    /**
+     * One attempt at a run: marks it running, sends the work's output to {@code train.log} in its directory, and
+     * records it finished with its metrics, or failed (and rethrows).
+     */
+    private double attempt(RunSpec run, Path runDir, RunStore store, Work work) throws IOException {
+        Files.createDirectories(runDir);
+        store.started(run.id());
+        long started = System.nanoTime();
+        try (OutputStream file = Files.newOutputStream(runDir.resolve("train.log"), StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND); PrintStream log = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            Map<String, ClassificationMetrics> metrics = work.run(log);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            store.finished(run.id(), metrics, seconds);
+            return seconds;
+        } catch (IOException | RuntimeException | Error e) {
+            store.failed(run.id(), String.valueOf(e.getMessage()), (System.nanoTime() - started) / 1e9);
+            throw e;
+        }
+    }
+
+    /**
+     * The classical baseline fitted on the same training images a grid run of {@code shots} gets, judged on the same
+     * test set. A failure (e.g. too few images to fit on) is recorded and reported, not fatal: the networks' grid
+     * does not depend on it.
+     */
+    private void runBaseline(RunSpec spec, ExperimentConfig config, ExperimentData data, Path dir, RunStore store) {
+        Path runDir = runDir(dir, spec);
+        store.register(spec, runDir(Path.of(""), spec));
+        if (store.run(spec.id()).status() == RunStore.Status.FINISHED) {
+            return;
+        }
+        Split split = data.split(spec.shots(), config.data().seed());
+        store.started(spec.id());
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(runDir);
+            BaselineOptions options = BaselineOptions.defaults().withWorkingSize(spec.workingSize()).withThreads(threads);
+            ClassificationMetrics m = new BaselineRun(options).fitAndEvaluate(labeled(split.samples(data.dataset(), split.train())),
+                    labeled(split.samples(data.dataset(), split.test())), data.dataset().classes(), data.normalClasses(), runDir);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            store.finished(spec.id(), Map.of("main", m), seconds);
+            out.printf("%s: %s in %s%n", spec.name(), summary(m), duration(seconds));
+        } catch (IOException | RuntimeException e) {
+            store.failed(spec.id(), String.valueOf(e.getMessage()), (System.nanoTime() - started) / 1e9);
+            out.printf("%s failed: %s%n", spec.name(), e.getMessage());
+        }
+    }
+
+    private static List<LabeledImage> labeled(List<Sample> samples) {
+        return samples.stream().map(s -> new LabeledImage(s.path(), s.label())).toList();
+    }
+
+    static String summary(ClassificationMetrics m) {
+        if (m == null) {
+            return "no test set";
+        }
+        String s = String.format(Locale.ROOT, "accuracy %.2f%%", 100 * m.accuracy());
+        if (!Double.isNaN(m.missRate())) {
+            s += String.format(Locale.ROOT, ", miss %.2f%%, over-detection %.2f%%", 100 * m.missRate(),
+                    100 * m.overDetectionRate());
+        }
+        return s;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? String.format(Locale.ROOT, "%.1fs", seconds)
+                : s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+
+    private static Map<String, List<String>> axisLabels(ExperimentConfig config) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        config.axes().forEach(a -> out.put(a.name(), a.labels()));
+        return out;
+    }
+
+    /** JSON for the store's metadata; map order is kept (it is the axes' order). */
+    static String json(Object value) {
+        try {
+            return META_JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static final class Builder {
+        private ModelRegistry registry = ModelRegistry.defaults();
+        private PrintStream out = System.out;
+        private EpochListener listener = r -> { };
+        private int workerIndex = 0;
+        private int workerCount = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        public Builder registry(ModelRegistry r) {
+            registry = Objects.requireNonNull(r);
+            return this;
+        }
+
+        /** Where progress lines go (each run's trainer output goes to its {@code train.log}). */
+        public Builder out(PrintStream p) {
+            out = Objects.requireNonNull(p);
+            return this;
+        }
+
+        /** Also told about every epoch of every run (UIs; tests use it to simulate a kill). */
+        public Builder listener(EpochListener l) {
+            listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /**
+         * Makes this runner worker {@code index} (0-based) of {@code count} processes: it runs every count-th grid run
+         * and nothing else; the coordinator (the single runner) does the split, pretrain steps and baseline first.
+         */
+        public Builder worker(int index, int count) {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("worker " + index + " of " + count + " does not exist");
+            }
+            workerIndex = index;
+            workerCount = count;
+            return this;
+        }
+
+        /** Data-loading threads per run (and baseline threads). */
+        public Builder threads(int n) {
+            threads = Math.max(1, n);
+            return this;
+        }
+
+        public ExperimentRunner build() {
+            return new ExperimentRunner(this);
+        }
+    }
+}
