@@ -53,6 +53,10 @@ class DualInputModelTest {
         DualInputModel model = (DualInputModel) resnet.build(ModelOptions.classes(2));
         assertEquals(new DualViews(48, 40), model.views());
         assertEquals(512, model.featureDim());
+        ModelSpec b0 = REGISTRY.get("dual:efficientnet_b0");
+        assertEquals("efficientnet_b0", b0.weightsName(), "--init imagenet looks for the branch's weights file");
+        assertEquals(1280, b0.build(ModelOptions.classes(2)).featureDim());
+        assertEquals("dual:vggse", REGISTRY.get("dual:vggse").name());
 
         assertTrue(assertThrows(IllegalArgumentException.class, () -> REGISTRY.get("dual:nosuchnet")).getMessage()
                 .contains("unknown model 'nosuchnet'"));
