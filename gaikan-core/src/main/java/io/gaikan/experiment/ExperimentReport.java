@@ -190,9 +190,9 @@ public final class ExperimentReport {
         }
         StringJoiner axesText = new StringJoiner("; ");
         axes.forEach((a, labels) -> axesText.add(a + " = " + String.join(", ", labels)));
-        return String.format(Locale.ROOT, "%s. Grid: %s (%d cells, %d finished; training time %s). Rows: %s; columns: %s; "
-                        + "%s. Test metrics in percent on the fixed test set of split.csv.", name, axesText, cells.size(),
-                done, ExperimentRunner.duration(seconds), spec.rows(), spec.columns() == null ? "metrics" : spec.columns(),
+        return String.format(Locale.ROOT, "Experiment '%s'. Grid: %s (%d cells, %d finished; training time %s). "
+                        + "Test figures in percent on the fixed test set of split.csv, %s.", name, axesText, cells.size(),
+                done, ExperimentRunner.duration(seconds),
                 spec.aggregate().isEmpty() ? "single runs" : "mean ± std over " + String.join(", ", spec.aggregate()));
     }
 
