@@ -58,7 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
                     tasks.stream().map(Task::classes).toList(), Set.copyOf(model.info().normalClasses()));
             Path dir = out != null ? out : run.resolve(data == null ? "eval" : "eval-" + data.getFileName());
             Files.createDirectories(dir);
-            MetricsJson.writeTasks(dir.resolve("metrics.json"), metrics);
+            MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
             Charts.confusion(metrics.values().iterator().next(), "Confusion matrix: " + dir.getFileName(),
                     dir.resolve("confusion.png"));
             metrics.forEach((task, m) -> Reports.printMetrics(task, m, System.out));

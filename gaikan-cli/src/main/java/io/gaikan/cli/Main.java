@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 DemoCommand.class,
                 PretrainCgCommand.class,
+                ModelsCommand.class,
                 ExperimentCommand.class,
                 ReportCommand.class,
         })

@@ -102,7 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "training augmentation pipeline, e.g. \"rrc(224,0.08-1);hflip(0.5);rand-m9-mstd0.5-inc1\" (see README)")
     String augment;
 
-    @Option(names = "--task", description = "extra task name=source[*weight]: source = derived:groups | column:NAME (repeatable)")
+    @Option(names = "--task", description = "task name=source[*weight], source = label | derived:groups | column:NAME (repeatable); "
+                    + "the label task is the main one (added as main=label if not given); derived:groups needs --normal-classes")
     List<String> tasks = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42") long seed;
@@ -143,9 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig buildConfig() {
-        List<TaskSpec> taskSpecs = new ArrayList<>();
-        taskSpecs.add(TaskSpec.MAIN);
-        tasks.forEach(t -> taskSpecs.add(TaskSpec.parse(t)));
+        List<TaskSpec> taskSpecs = TaskSpec.withMain(tasks.stream().map(TaskSpec::parse).toList());
         TrainMode trainMode = Enums.parse(TrainMode.class, mode, "--mode");
         if (transferEpochs > 0 || finetuneEpochs > 0) {
             trainMode = TrainMode.TRANSFER;

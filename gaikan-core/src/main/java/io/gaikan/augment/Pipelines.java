@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Named pipelines. Evaluation never augments: resize the shorter side to {@code round(S / 0.875)}, centre-crop S,
- * normalise (timm's default crop_pct). Training takes a preset name or a full pipeline string:
+ * Named pipelines. Evaluation never augments: the whole image resized to S x S, normalised. Training takes a preset
+ * name or a full pipeline string:
  * <ul>
- *   <li>{@code default}: {@code rrc(S);hflip(0.5);normalize(imagenet)}</li>
- *   <li>{@code randaug}: {@code rrc(S);hflip(0.5);rand-m9-mstd0.5-inc1;normalize(imagenet)} (timm's usual recipe)</li>
+ *   <li>{@code default}: {@code resize(S,S);hflip(0.5);vflip(0.5);normalize(imagenet)}: keeps every pixel of the part
+ *       in view, so a small defect is never cropped out of an NG image</li>
+ *   <li>{@code randaug}: {@code rrc(S);hflip(0.5);rand-m9-mstd0.5-inc1;normalize(imagenet)} (timm's recipe, seed 001)</li>
  *   <li>{@code defect}: the set of seed 004 for industrial defects: a milder crop, both flips, small rotation,
  *       brightness/contrast/hue jitter, 2x2 grid shuffle and 4-8 Cutout holes of up to ~9% of the side, fill 0</li>
  *   <li>{@code none}: the evaluation pipeline (no augmentation)</li>
@@ -17,13 +18,10 @@ import java.util.function.IntFunction;
  */
 public final class Pipelines {
 
-    /** Fraction of the resized image kept by the evaluation centre crop. */
-    public static final double EVAL_CROP_FRACTION = 0.875;
-
     public static final String DEFAULT = "default";
 
     private static final Map<String, IntFunction<Pipeline>> TRAIN_PRESETS = Map.of(
-            DEFAULT, s -> Pipeline.of(RandomResizedCrop.of(s), Flip.horizontal(0.5), Normalize.IMAGENET),
+            DEFAULT, s -> Pipeline.of(Resize.exact(s, s), Flip.horizontal(0.5), Flip.vertical(0.5), Normalize.IMAGENET),
             "randaug", s -> Pipeline.of(RandomResizedCrop.of(s), Flip.horizontal(0.5),
                     RandAugment.parse("rand-m9-mstd0.5-inc1"), Normalize.IMAGENET),
             "defect", Pipelines::defect,
@@ -32,11 +30,13 @@ public final class Pipelines {
     private Pipelines() {
     }
 
-    /** Resize shorter side to round(size / 0.875), centre crop size x size, ImageNet normalisation. */
+    /**
+     * The whole image resized to size x size, ImageNet normalisation. Unlike timm's ImageNet evaluation (resize to
+     * size / 0.875 and centre-crop) nothing is cut off: a defect may sit at the border of an inspection image.
+     */
     public static Pipeline eval(int size) {
         Specs.positive(size, "image size");
-        return Pipeline.of(Resize.shorterSide((int) Math.round(size / EVAL_CROP_FRACTION)), CenterCrop.square(size),
-                Normalize.IMAGENET);
+        return Pipeline.of(Resize.exact(size, size), Normalize.IMAGENET);
     }
 
     /**

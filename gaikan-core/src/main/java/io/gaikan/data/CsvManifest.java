@@ -46,6 +46,9 @@ public final class CsvManifest {
             if (cells.size() != header.size()) {
                 throw new DataException(csv + " line " + (i + 1) + ": " + cells.size() + " cells, header has " + header.size());
             }
+            if (cells.get(labelCol).isEmpty()) {
+                throw new DataException(csv + " line " + (i + 1) + ": empty label (only the extra task columns may be empty)");
+            }
             rows.add(cells.toArray(String[]::new));
             classNames.add(cells.get(labelCol));
         }
@@ -70,7 +73,7 @@ public final class CsvManifest {
             throw new DataException("manifest " + csv + " names " + missing.size() + " missing file(s): "
                     + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? ", ..." : ""));
         }
-        return new Dataset(base, classes, samples);
+        return new Dataset(base, classes, samples, csv.toAbsolutePath().normalize());
     }
 
     /** Splits one CSV line; double quotes protect commas, as spreadsheet programs write them. */

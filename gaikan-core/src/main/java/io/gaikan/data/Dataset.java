@@ -8,13 +8,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Labelled images with their class names. {@code root} is the folder paths are recorded relative to in splits.
+ * Labelled images with their class names. {@code root} is the folder paths are recorded relative to in splits;
+ * {@code source} is what {@link #open} was given (the folder, or the CSV manifest), so a run can reopen it.
  */
-public record Dataset(Path root, List<String> classes, List<Sample> samples) {
+public record Dataset(Path root, List<String> classes, List<Sample> samples, Path source) {
 
     public Dataset {
         classes = List.copyOf(classes);
         samples = List.copyOf(samples);
+    }
+
+    /** A dataset read from the folder {@code root}. */
+    public Dataset(Path root, List<String> classes, List<Sample> samples) {
+        this(root, classes, samples, root);
     }
 
     /** Opens an ImageFolder directory or a CSV manifest, whichever {@code path} is. */
@@ -30,7 +36,7 @@ public record Dataset(Path root, List<String> classes, List<Sample> samples) {
     }
 
     public Dataset filter(Predicate<Sample> keep) {
-        return new Dataset(root, classes, samples.stream().filter(keep).toList());
+        return new Dataset(root, classes, samples.stream().filter(keep).toList(), source);
     }
 
     public Dataset without(Set<Path> paths) {

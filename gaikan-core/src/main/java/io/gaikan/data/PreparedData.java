@@ -23,7 +23,7 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
                         + " " + data.classes());
             }
         }
-        Dataset all = test == null ? data : new Dataset(data.root(), data.classes(), concat(data, test));
+        Dataset all = test == null ? data : new Dataset(data.root(), data.classes(), concat(data, test), data.source());
         DataCheck check = DataCheck.run(all, threads);
         Dataset clean = check.apply(data, options.skipBad());
         if (!check.bad().isEmpty()) {

@@ -53,7 +53,7 @@ public record FewShotDemo(String model, int size, int cgCount, int pretrainEpoch
     public Map<String, Map<Integer, Double>> run(Path out, ModelRegistry registry, PrintStream log) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(out);
-        TrainConfig base = TrainConfig.builder().model(model).inputSize(size).augment("defect").threads(threads)
+        TrainConfig base = TrainConfig.builder().model(model).inputSize(size).augment("default").threads(threads)
                 .seed(seed).quiet(true).build();
 
         log.println("== 1/3 CG pretraining (" + cgCount + " rendered images, " + model + " at " + size + " px)");

@@ -8,11 +8,14 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import ai.djl.nn.pooling.Pool;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.layers.Layer;
 import io.gaikan.model.layers.LinearLayer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A classification network with timm's structure and parameter names: a feature extractor that ends in a pooled
@@ -20,27 +23,41 @@ import java.util.List;
  *
  * <p>Families add their feature blocks as children in forward order, then call {@link #addHeads}. The main head
  * takes the family's timm name ({@code fc}, {@code classifier}, {@code head.fc}); auxiliary heads are {@code aux.<task>}.
+ * Built with {@link ModelOptions#backbone} a model has no heads and {@code forward} returns the pooled features:
+ * that is how a composite model (the dual-input model) uses a family as a branch, through its feature map.
  */
 public abstract class ImageClassifier extends Layer {
 
     private final ModelOptions options;
     private final List<LinearLayer> heads = new ArrayList<>();
     private final List<String> headNames = new ArrayList<>();
+    private String classifierName = "";
 
     protected ImageClassifier(ModelOptions options) {
         this.options = options;
     }
 
-    /** Pooled pre-logits features, shape (N, featureDim). */
-    public abstract NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training);
+    /**
+     * The last feature map before global pooling, shape (N, {@link #featureDim()}, h, w); composite models (the
+     * two-input model) join their branches' maps.
+     */
+    public abstract NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training);
 
+    /** Channels of the feature map = length of the pooled pre-logits vector. */
     public abstract int featureDim();
+
+    /** Pooled pre-logits features, shape (N, featureDim): timm's global average pooling of the feature map. */
+    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+        NDArray map = forwardFeatureMap(ps, x, training);
+        return Sequence.release(map, Pool.globalAvgPool2d(map));
+    }
 
     public ModelOptions options() {
         return options;
     }
 
     protected final void addHeads(String mainHeadName) {
+        classifierName = mainHeadName;
         List<TaskHead> tasks = options.heads();
         for (int i = 0; i < tasks.size(); i++) {
             String name = i == 0 ? mainHeadName : "aux." + tasks.get(i).task();
@@ -49,9 +66,33 @@ public abstract class ImageClassifier extends Layer {
         }
     }
 
+    /**
+     * The family's name for its classifier ({@code fc}, {@code classifier}, ...), also when this model was built
+     * without heads: a loader then skips those tensors of an ImageNet checkpoint.
+     */
+    public String classifierName() {
+        return classifierName;
+    }
+
     /** Parameter-name prefixes of the heads, e.g. {@code fc.}; a loader re-initialises them on a class-count change. */
     public List<String> headPrefixes() {
         return headNames.stream().map(n -> n + ".").toList();
+    }
+
+    /**
+     * Sub-networks that a checkpoint of one single backbone initialises each, keyed by their name prefix (the dual
+     * model's two branches); empty for a plain model.
+     */
+    public Map<String, ImageClassifier> backboneParts() {
+        return Map.of();
+    }
+
+    /**
+     * Prefixes of layers that train in every mode, also in transfer learning: the heads, and in composite models
+     * the new layers that join the pretrained parts.
+     */
+    protected List<String> alwaysTrainablePrefixes() {
+        return headPrefixes();
     }
 
     /** Logits of every head for given pooled features; used directly when features are cached. */
@@ -66,14 +107,15 @@ public abstract class ImageClassifier extends Layer {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return forwardHeads(ps, forwardFeatures(ps, inputs.singletonOrThrow(), training), training);
+        NDArray features = forwardFeatures(ps, inputs.singletonOrThrow(), training);
+        return heads.isEmpty() ? new NDList(features) : forwardHeads(ps, features, training);
     }
 
     /** Parameterised leaf blocks of the feature extractor, in forward order: the index space of --unfreeze-from. */
     public List<Pair<String, Block>> backboneLayers() {
         List<Pair<String, Block>> out = new ArrayList<>();
         for (Pair<String, Block> leaf : ParameterNames.leaves(this)) {
-            if (headPrefixes().stream().noneMatch(p -> (leaf.getKey() + ".").startsWith(p))) {
+            if (!isAlwaysTrainable(leaf.getKey())) {
                 out.add(leaf);
             }
         }
@@ -86,15 +128,31 @@ public abstract class ImageClassifier extends Layer {
      */
     public void freezeBackboneBefore(int firstTrainable) {
         List<Pair<String, Block>> layers = backboneLayers();
-        if (firstTrainable < 0 || firstTrainable > layers.size()) {
-            throw new IllegalArgumentException("layer index " + firstTrainable + " outside 0.." + layers.size());
-        }
+        checkLayerIndex(firstTrainable);
         for (int i = 0; i < layers.size(); i++) {
             setTrainable(layers.get(i).getValue(), i >= firstTrainable);
         }
-        for (LinearLayer head : heads) {
-            setTrainable(head, true);
+        unfreezeAlwaysTrainable();
+    }
+
+    protected final void checkLayerIndex(int firstTrainable) {
+        int n = backboneLayers().size();
+        if (firstTrainable < 0 || firstTrainable > n) {
+            throw new IllegalArgumentException("layer index " + firstTrainable + " outside 0.." + n);
         }
+    }
+
+    /** Makes the heads (and any other {@link #alwaysTrainablePrefixes()} layers) trainable. */
+    protected final void unfreezeAlwaysTrainable() {
+        for (Pair<String, Block> leaf : ParameterNames.leaves(this)) {
+            if (isAlwaysTrainable(leaf.getKey())) {
+                setTrainable(leaf.getValue(), true);
+            }
+        }
+    }
+
+    private boolean isAlwaysTrainable(String leafName) {
+        return alwaysTrainablePrefixes().stream().anyMatch(p -> (leafName + ".").startsWith(p));
     }
 
     /** Index of the first backbone layer whose dotted name equals or starts with {@code prefix + "."}. */

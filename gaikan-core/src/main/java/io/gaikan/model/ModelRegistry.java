@@ -1,21 +1,28 @@
 package io.gaikan.model;
 
+import io.gaikan.model.dual.DualFamily;
 import io.gaikan.model.efficientnet.EfficientNetFamily;
 import io.gaikan.model.resnet.ResNetFamily;
 import io.gaikan.model.vgg.VggFamily;
+import io.gaikan.model.vggse.VggSeFamily;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps a timm-style model name to its {@link ModelSpec}. Immutable; {@link #defaults()} holds the whole zoo. */
+/**
+ * Maps a timm-style model name to its {@link ModelSpec}. Immutable; {@link #defaults()} holds the whole zoo. Names
+ * that no family lists are offered to every family's {@link ModelFamily#resolve} (composed names like {@code dual:vggse}).
+ */
 public final class ModelRegistry {
 
     private final Map<String, ModelSpec> specs;
     private final List<String> order;
+    private final List<ModelFamily> families;
 
     public ModelRegistry(Collection<ModelFamily> families) {
+        this.families = List.copyOf(families);
         Map<String, ModelSpec> map = new LinkedHashMap<>();
         for (ModelFamily family : families) {
             for (ModelSpec spec : family.models()) {
@@ -29,11 +36,15 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of(new ResNetFamily(), new VggFamily(), new EfficientNetFamily()));
+        return new ModelRegistry(List.of(new ResNetFamily(), new VggFamily(), new EfficientNetFamily(), new VggSeFamily(),
+                new DualFamily()));
     }
 
     public ModelSpec get(String name) {
         ModelSpec spec = specs.get(name);
+        for (int i = 0; spec == null && i < families.size(); i++) {
+            spec = families.get(i).resolve(name, this).orElse(null);
+        }
         if (spec == null) {
             throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", order));
         }

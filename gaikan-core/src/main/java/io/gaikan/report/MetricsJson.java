@@ -60,6 +60,18 @@ public final class MetricsJson {
         Files.writeString(file, toJson(perTask) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The {@code metrics.json} of a run or an evaluation: the plain object for a single-task model, one object per
+     * task (main task first) for a multi-task one.
+     */
+    public static void writeRun(Path file, Map<String, ClassificationMetrics> perTask) throws IOException {
+        if (perTask.size() == 1) {
+            write(file, perTask.values().iterator().next());
+        } else {
+            writeTasks(file, perTask);
+        }
+    }
+
     public static ClassificationMetrics read(Path file) throws IOException {
         return fromNode(parse(file), file.toString());
     }

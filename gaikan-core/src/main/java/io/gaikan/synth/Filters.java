@@ -40,63 +40,70 @@ final class Filters {
                 acc += src[row + Math.min(w - 1, x + r + 1)] - src[row + Math.max(0, x - r)];
             }
         }
+        // columns: a running sum of whole rows; rows are copied out so each loop has a single index (vectorises)
         float[] acc = new float[w];
+        float[] in = new float[w];
+        float[] outRow = new float[w];
         for (int j = -r; j <= r; j++) {
-            int src0 = Math.max(0, Math.min(h - 1, j)) * w;
-            for (int x = 0; x < w; x++) {
-                acc[x] += tmp[src0 + x];
-            }
+            System.arraycopy(tmp, Math.max(0, Math.min(h - 1, j)) * w, in, 0, w);
+            axpy(acc, 1f, in);
         }
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int add = Math.min(h - 1, y + r + 1) * w;
-            int sub = Math.max(0, y - r) * w;
             for (int x = 0; x < w; x++) {
-                dst[row + x] = acc[x] * norm;
-                acc[x] += tmp[add + x] - tmp[sub + x];
+                outRow[x] = acc[x] * norm;
             }
+            System.arraycopy(outRow, 0, dst, y * w, w);
+            System.arraycopy(tmp, Math.min(h - 1, y + r + 1) * w, in, 0, w);
+            axpy(acc, 1f, in);
+            System.arraycopy(tmp, Math.max(0, y - r) * w, in, 0, w);
+            axpy(acc, -1f, in);
         }
     }
 
+    /** Rows: each row is padded (edge pixels repeated), then each tap adds a shifted copy of it. */
     private static void convolveRows(float[] src, float[] dst, int w, int h, float[] k) {
         int r = k.length / 2;
+        float[] padded = new float[w + 2 * r];
+        float[] shifted = new float[w];
+        float[] acc = new float[w];
         for (int y = 0; y < h; y++) {
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                if (x == r && w - r > r) {
-                    x = w - r; // the interior was done below
-                }
-                float acc = 0;
-                for (int j = 0; j < k.length; j++) {
-                    acc += k[j] * src[row + Math.max(0, Math.min(w - 1, x + j - r))];
-                }
-                dst[row + x] = acc;
+            System.arraycopy(src, row, padded, r, w);
+            for (int j = 0; j < r; j++) {
+                padded[j] = src[row];
+                padded[r + w + j] = src[row + w - 1];
             }
-            if (w - r > r) {
-                java.util.Arrays.fill(dst, row + r, row + w - r, 0f);
-            }
+            java.util.Arrays.fill(acc, 0f);
             for (int j = 0; j < k.length; j++) {
-                float kj = k[j];
-                int shift = j - r;
-                for (int x = r; x < w - r; x++) {
-                    dst[row + x] += kj * src[row + x + shift];
-                }
+                System.arraycopy(padded, j, shifted, 0, w);
+                axpy(acc, k[j], shifted);
             }
+            System.arraycopy(acc, 0, dst, row, w);
         }
     }
 
+    /** Columns: each output row is the weighted sum of whole input rows (edge rows repeated). */
     private static void convolveColumns(float[] src, float[] dst, int w, int h, float[] k) {
         int r = k.length / 2;
+        float[] line = new float[w];
+        float[] acc = new float[w];
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            java.util.Arrays.fill(dst, row, row + w, 0f);
+            java.util.Arrays.fill(acc, 0f);
             for (int j = 0; j < k.length; j++) {
-                int src0 = Math.max(0, Math.min(h - 1, y + j - r)) * w;
-                float kj = k[j];
-                for (int x = 0; x < w; x++) {
-                    dst[row + x] += kj * src[src0 + x];
-                }
+                System.arraycopy(src, Math.max(0, Math.min(h - 1, y + j - r)) * w, line, 0, w);
+                axpy(acc, k[j], line);
             }
+            System.arraycopy(acc, 0, dst, y * w, w);
+        }
+    }
+
+    /**
+     * acc += a * x. Copying rows into scratch arrays first keeps every array here at the same index, which is
+     * what lets the JIT vectorise the loop.
+     */
+    private static void axpy(float[] acc, float a, float[] x) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += a * x[i];
         }
     }
 }

@@ -46,7 +46,7 @@ final class GrindingScratchScene implements Scene {
     }
 
     @Override
-    public SynthSample render(SynthConfig config, int index, boolean ng, SplittableRandom rng) {
+    public SynthSample render(SynthConfig config, int index, boolean ng, SplittableRandom rng, Workspace ws) {
         RandomizationRanges r = config.domain().ranges();
         int size = config.size();
         double unit = size / REFERENCE_SIZE;
@@ -61,7 +61,7 @@ final class GrindingScratchScene implements Scene {
 
         HeightField surface = new HeightField(size, size);
         double grindAngle = 180 * rng.nextDouble();
-        drawGrindMarks(surface, cam, rng, r, unit, grindAngle, p);
+        drawGrindMarks(surface, cam, rng, r, unit, grindAngle, p, ws);
 
         EdgeProfile edge = rng.nextDouble() < r.edgeProbability() ? drawEdge(rng, r, size, unit, p) : null;
         if (edge != null) {
@@ -71,7 +71,7 @@ final class GrindingScratchScene implements Scene {
 
         Lighting lighting = LightingSetup.pick(rng, r.lightingWeights()).draw(rng, r);
         Material metal = Material.draw(rng, r);
-        float[] texture = Texture.draw(rng, size, size, metal.textureNoise());
+        float[] texture = Texture.draw(rng, size, size, metal.textureNoise(), ws);
         Sensor.Settings sensor = new Sensor.Settings(r.blurSigmaPx().draw(rng), r.meanBrightness().draw(rng),
                 r.noiseSigma().draw(rng), r.vignetting().draw(rng), config.grey());
         record(p, lighting, metal, sensor);
@@ -90,7 +90,8 @@ final class GrindingScratchScene implements Scene {
                     hf.carveScratch(s);
                 }
             }
-            planes = Sensor.blur(MetalShader.shade(hf, metal, lighting, cam, texture, background), size, size, sensor);
+            planes = Sensor.blur(MetalShader.shade(hf, metal, lighting, cam, texture, background, ws), size, size,
+                    sensor, ws);
             gain = Sensor.exposureGain(planes, size, size, sensor);
             if (!ng) {
                 break;
@@ -123,7 +124,7 @@ final class GrindingScratchScene implements Scene {
 
     /** Marks with centres spread over the world footprint of the image, so they enter from every side. */
     static void drawGrindMarks(HeightField surface, Camera cam, SplittableRandom rng, RandomizationRanges r,
-                                       double unit, double grindAngle, Map<String, Double> p) {
+                               double unit, double grindAngle, Map<String, Double> p, Workspace ws) {
         int size = surface.width();
         double spread = r.grindSpreadDeg().draw(rng);
         double meanLength = r.grindLengthFrac().draw(rng) * size / cam.scale();
@@ -135,14 +136,20 @@ final class GrindingScratchScene implements Scene {
         // coverage counts the tapered caps at about 70% of length x width
         int count = (int) Math.round(r.grindCoverage().draw(rng) * bw * bh / (0.7 * meanLength * meanWidth));
         List<GrindMark> marks = new ArrayList<>(count);
+        double cosGrind = StrictMath.cos(Math.toRadians(grindAngle));
+        double sinGrind = StrictMath.sin(Math.toRadians(grindAngle));
         for (int k = 0; k < count; k++) {
             double cx = x0 + bw * rng.nextDouble();
             double cy = y0 + bh * rng.nextDouble();
-            double a = Math.toRadians(grindAngle + spread * gaussian(rng));
+            // direction = dominant direction turned by a small Gaussian deviation (series, no transcendental)
+            double d = Math.toRadians(spread) * gaussian(rng);
+            double d2 = d * d;
+            double cd = 1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30));
+            double sd = d * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42)));
             double half = 0.5 * meanLength * (0.5 + rng.nextDouble());
             double hw = 0.5 * meanWidth * (0.6 + 0.8 * rng.nextDouble());
             double peak = meanPeak * (0.5 + rng.nextDouble());
-            double ca = StrictMath.cos(a) * half, sa = StrictMath.sin(a) * half;
+            double ca = (cosGrind * cd - sinGrind * sd) * half, sa = (sinGrind * cd + cosGrind * sd) * half;
             double u0 = cam.u(cx - ca, cy - sa), v0 = cam.v(cx - ca, cy - sa);
             double u1 = cam.u(cx + ca, cy + sa), v1 = cam.v(cx + ca, cy + sa);
             double ls = cam.localScale(cx, cy);
@@ -153,7 +160,7 @@ final class GrindingScratchScene implements Scene {
             }
             marks.add(new GrindMark(u0, v0, u1, v1, hw * ls, peak * ls));
         }
-        surface.addGrindMarks(marks);
+        surface.addGrindMarks(marks, ws);
         p.put("grind_angle_deg", grindAngle);
         p.put("grind_spread_deg", spread);
         p.put("grind_marks", (double) marks.size());
@@ -217,7 +224,10 @@ final class GrindingScratchScene implements Scene {
                 if (edge != null && edge.signedDistance(u, v) > 0.8 * edge.bevelWidth()) {
                     continue;
                 }
-                double curvature = r.scratchCurvatureDeg().draw(rng) * (rng.nextBoolean() ? 1 : -1);
+                // most scratches are nearly straight: square a uniform draw to favour small curvature
+                double u2 = rng.nextDouble();
+                Range kappa = r.scratchCurvatureDeg();
+                double curvature = (kappa.lo() + (kappa.hi() - kappa.lo()) * u2 * u2) * (rng.nextBoolean() ? 1 : -1);
                 ScratchPath s = drawScratch(cam, rng, r, unit, grindAngle, u, v, curvature, size);
                 if (onMetalFraction(s, size, edge) >= 0.6 || attempt == PLACEMENT_TRIES - 1) {
                     out.add(s);
@@ -267,13 +277,13 @@ final class GrindingScratchScene implements Scene {
             depth *= grow;
         }
         double[] xs = new double[segments + 1], ys = new double[segments + 1], ds = new double[segments + 1];
-        double endTaper = 0.1 + 0.2 * rng.nextDouble();
+        double endTaper = 0.03 + 0.3 * rng.nextDouble();
         for (int j = 0; j <= segments; j++) {
             xs[j] = cam.u(x, y);
             ys[j] = cam.v(x, y);
             double t = (double) j / segments;
             double end = Math.min(1, Math.min(t, 1 - t) / endTaper);
-            ds[j] = depth * Math.sqrt(end) * (0.75 + 0.25 * rng.nextDouble());
+            ds[j] = depth * Math.sqrt(end) * (0.7 + 0.3 * rng.nextDouble());
             heading += Math.toRadians(turn * (1 + 0.6 * (rng.nextDouble() - 0.5)));
             x += step * StrictMath.cos(heading);
             y += step * StrictMath.sin(heading);
@@ -302,9 +312,12 @@ final class GrindingScratchScene implements Scene {
         p.put("vignetting", s.vignetting());
     }
 
-    /** Box-Muller with StrictMath, so the draw is bit-identical on every run. */
+    /**
+     * A standard normal deviate, approximately: the centred sum of four uniforms (Irwin-Hall), scaled to unit
+     * variance. Plain arithmetic, so every run gives the same bits, and cheap enough for hundreds of marks.
+     */
     private static double gaussian(SplittableRandom rng) {
-        double u1 = 1 - rng.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * rng.nextDouble());
+        double sum = rng.nextDouble() + rng.nextDouble() + rng.nextDouble() + rng.nextDouble();
+        return (sum - 2) * Math.sqrt(3);
     }
 }

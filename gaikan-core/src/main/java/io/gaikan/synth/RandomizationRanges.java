@@ -61,9 +61,9 @@ public record RandomizationRanges(
     public static RandomizationRanges pretrain() {
         return new RandomizationRanges(
                 List.of(1.0, 1.0, 1.0, 1.0),
-                Range.of(1, 8), Range.of(1.8, 3.2), Range.of(0.3, 1.2), Range.of(1.5, 5), Range.of(0.15, 0.6),
+                Range.of(1, 8), Range.of(1.3, 2.4), Range.of(0.3, 1.2), Range.of(1.5, 5), Range.of(0.15, 0.6),
                 Range.of(1, 3), Range.of(0.25, 0.8), Range.of(2.5, 6), Range.of(0.8, 2.5),
-                Range.of(0, 45), Range.of(15, 90),
+                Range.of(0, 40), Range.of(15, 90),
                 0.4, Range.of(0.15, 0.45), Range.of(25, 50), 0.4,
                 Range.of(0.45, 0.75), Range.of(0, 0.08), Range.of(0, 360), Range.of(0.15, 0.45), Range.of(0.1, 0.35),
                 Range.of(0.02, 0.12), Range.of(0.1, 0.6),
@@ -79,7 +79,7 @@ public record RandomizationRanges(
     public static RandomizationRanges target() {
         return new RandomizationRanges(
                 List.of(0.15, 0.35, 0.35, 0.15),
-                Range.of(0.5, 3), Range.of(2.5, 3.5), Range.of(0.6, 1.4), Range.of(1.2, 3.5), Range.of(0.2, 0.5),
+                Range.of(0.5, 3), Range.of(2.0, 2.8), Range.of(0.6, 1.4), Range.of(1.2, 3.5), Range.of(0.2, 0.5),
                 Range.of(1, 2), Range.of(0.3, 0.7), Range.of(2.2, 4.5), Range.of(0.8, 2.0),
                 Range.of(0, 25), Range.of(20, 70),
                 0.3, Range.of(0.2, 0.4), Range.of(30, 45), 0.2,

@@ -12,6 +12,9 @@ public interface Scene {
     /** Names of the drawn scene parameters, in the order of the labels.csv columns after path,label,lighting,region. */
     List<String> parameterNames();
 
-    /** Renders image {@code index}; everything random comes from {@code rng}. */
-    SynthSample render(SynthConfig config, int index, boolean ng, SplittableRandom rng);
+    /**
+     * Renders image {@code index}; everything random comes from {@code rng}. {@code workspace} holds scratch
+     * arrays reused between calls on one thread; the result never depends on what it held before.
+     */
+    SynthSample render(SynthConfig config, int index, boolean ng, SplittableRandom rng, Workspace workspace);
 }

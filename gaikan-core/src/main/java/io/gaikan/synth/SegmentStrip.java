@@ -15,6 +15,7 @@ final class SegmentStrip {
     final int yFirst;
     final int yLast;
     private final int width;
+    private final double xScale;
     private final boolean steep;
     private final boolean flat;
     private final double perpCentreSlope;
@@ -29,6 +30,16 @@ final class SegmentStrip {
     int xLast;
 
     SegmentStrip(double x0, double y0, double x1, double y1, double reach, double endReach, int width, int height) {
+        this(x0, y0, x1, y1, reach, endReach, width, height, 1);
+    }
+
+    /**
+     * As above on a row sampled every {@code 1 / xScale} pixels: xFirst..xLast are then sample indices
+     * (x = sample / xScale), and {@code width} is the number of samples.
+     */
+    SegmentStrip(double x0, double y0, double x1, double y1, double reach, double endReach, int width, int height,
+                 double xScale) {
+        this.xScale = xScale;
         this.x0 = x0;
         this.y0 = y0;
         this.width = width;
@@ -56,7 +67,7 @@ final class SegmentStrip {
     boolean row(int y) {
         double ry = y - y0;
         double lo = 0;
-        double hi = width - 1;
+        double hi = (width - 1) / xScale;
         if (steep) {
             double c = x0 + ry * perpCentreSlope;
             lo = Math.max(lo, c - perpHalf);
@@ -73,8 +84,8 @@ final class SegmentStrip {
         } else if (ry * dy < alongLo || ry * dy > alongHi) {
             return false;
         }
-        xFirst = (int) Math.ceil(lo);
-        xLast = (int) Math.floor(hi);
+        xFirst = (int) Math.ceil(lo * xScale);
+        xLast = (int) Math.floor(hi * xScale);
         return xFirst <= xLast;
     }
 }

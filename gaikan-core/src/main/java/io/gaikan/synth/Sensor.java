@@ -20,16 +20,16 @@ final class Sensor {
      * Applies focus blur (in place) and returns the exposure gain that brings the mean brightness to the target.
      * For grey output the planes are first reduced to one luminance plane (returned as the only element).
      */
-    static float[][] blur(float[][] planes, int w, int h, Settings s) {
+    static float[][] blur(float[][] planes, int w, int h, Settings s, Workspace ws) {
         float[][] out = planes;
         if (s.grey()) {
-            float[] y = new float[w * h];
+            float[] y = ws.floats(Workspace.Slot.GREY, w * h);
             for (int i = 0; i < y.length; i++) {
                 y[i] = 0.299f * planes[0][i] + 0.587f * planes[1][i] + 0.114f * planes[2][i];
             }
             out = new float[][] {y};
         }
-        float[] tmp = new float[w * h];
+        float[] tmp = ws.floats(Workspace.Slot.BLUR, w * h);
         for (float[] p : out) {
             Filters.gaussianBlur(p, w, h, s.blurSigma(), tmp);
         }
@@ -67,14 +67,9 @@ final class Sensor {
         float cx = 0.5f * (w - 1), cy = 0.5f * (h - 1);
         float vig = (float) (s.vignetting() / (cx * cx + cy * cy));
         float sigma = (float) (255 * s.noiseSigma());
-        float[] noise = new float[w * h * channels];
-        for (int i = 0; i < noise.length; i += 4) {
-            long bits = rng.nextLong();
-            for (int j = 0; j < 4 && i + j < noise.length; j++, bits >>>= 16) {
-                noise[i + j] = triangular((int) bits);
-            }
-        }
         float[] gainRow = new float[w];
+        float[] noise = new float[(w + 7) / 8 * 8];
+        float[] value = new float[w];
         for (int y = 0; y < h; y++) {
             float dy2 = (y - cy) * (y - cy);
             for (int x = 0; x < w; x++) {
@@ -82,22 +77,40 @@ final class Sensor {
                 gainRow[x] = gain * (1 - vig * (dx * dx + dy2));
             }
             for (int c = 0; c < channels; c++) {
-                float[] plane = planes[c];
-                int row = y * w;
-                for (int x = 0; x < w; x++) {
-                    float v = Math.max(0f, Math.min(1f, plane[row + x] * gainRow[x]));
-                    float root = (float) Math.sqrt(v);
-                    int o = (row + x) * channels + c;
-                    float q = 255 * root + sigma * (0.5f + root) * noise[o] + 0.5f;
-                    out[o] = (byte) Math.max(0, Math.min(255, (int) q));
+                fillNoise(noise, rng);
+                // row copied so that every array in the loop has the same index (the JIT vectorises it)
+                System.arraycopy(planes[c], y * w, value, 0, w);
+                develop(value, gainRow, noise, sigma);
+                int o = y * w * channels + c;
+                for (int x = 0; x < w; x++, o += channels) {
+                    out[o] = (byte) (int) value[x];
                 }
             }
         }
         return out;
     }
 
-    /** Unit-variance noise from 16 random bits: the sum of two random bytes (triangular), centred and scaled. */
-    private static float triangular(int bits) {
-        return ((bits & 0xff) + ((bits >>> 8) & 0xff) - 255f) * (1f / 104.5f);
+    /** Gain, gamma-2 tone curve and noise on one row, in place; results are in [0, 255.5). */
+    private static void develop(float[] value, float[] gain, float[] noise, float sigma) {
+        for (int x = 0; x < value.length; x++) {
+            value[x] = (float) Math.sqrt(Branchless.min(1f, Branchless.positive(value[x] * gain[x])));
+        }
+        for (int x = 0; x < value.length; x++) {
+            float root = value[x];
+            value[x] = 255 * root + sigma * (0.5f + root) * noise[x] + 0.5f;
+        }
+        for (int x = 0; x < value.length; x++) {
+            value[x] = Branchless.min(255f, Branchless.positive(value[x]));
+        }
+    }
+
+    /** Eight unit-variance samples per random long: each the centred sum of two random nibbles (triangular). */
+    private static void fillNoise(float[] noise, SplittableRandom rng) {
+        for (int x = 0; x + 7 < noise.length; x += 8) {
+            long bits = rng.nextLong();
+            for (int j = 0; j < 8; j++, bits >>>= 8) {
+                noise[x + j] = (((int) bits & 15) + ((int) (bits >>> 4) & 15) - 15) * (1f / 6.519f);
+            }
+        }
     }
 }

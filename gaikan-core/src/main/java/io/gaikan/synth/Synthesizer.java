@@ -28,6 +28,8 @@ public final class Synthesizer {
 
     private final SynthConfig config;
     private final Scene scene;
+    /** Scratch arrays per rendering thread (one Synthesizer is shared by the writer's threads). */
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     public Synthesizer(SynthConfig config) {
         this.config = config;
@@ -48,7 +50,8 @@ public final class Synthesizer {
         if (index < 0) {
             throw new IllegalArgumentException("image index " + index + " is negative");
         }
-        return scene.render(config, index, ng, new SplittableRandom(imageSeed(config.seed(), config.domain(), index)));
+        return scene.render(config, index, ng, new SplittableRandom(imageSeed(config.seed(), config.domain(), index)),
+                workspaces.get());
     }
 
     /** The labels.csv header: path, label, lighting, region, then the scene's drawn parameters. */

@@ -11,31 +11,37 @@ final class Texture {
     private Texture() {
     }
 
-    static float[] draw(SplittableRandom rng, int w, int h, double amplitude) {
+    static float[] draw(SplittableRandom rng, int w, int h, double amplitude, Workspace ws) {
         int cells = 3 + rng.nextInt(8);
         float[] grid = new float[(cells + 1) * (cells + 1)];
         for (int i = 0; i < grid.length; i++) {
             grid[i] = (float) (2 * rng.nextDouble() - 1);
         }
         float blotch = (float) amplitude;
-        float[] out = new float[w * h];
-        float fx = (float) cells / w;
-        float fy = (float) cells / h;
+        float[] out = ws.floats(Workspace.Slot.TEXTURE, w * h);
+        // the column cell and smooth-step weight of each x are the same on every row
+        int[] cellX = new int[w];
+        float[] weightX = new float[w];
+        for (int x = 0; x < w; x++) {
+            float gx = (float) x * cells / w;
+            cellX[x] = (int) gx;
+            float t = gx - cellX[x];
+            weightX[x] = t * t * (3 - 2 * t);
+        }
+        float[] line = new float[cells + 1];
         for (int y = 0; y < h; y++) {
-            float gy = y * fy;
+            float gy = (float) y * cells / h;
             int iy = (int) gy;
             float ty = gy - iy;
             float sy = ty * ty * (3 - 2 * ty);
-            int g0 = iy * (cells + 1);
-            int g1 = g0 + cells + 1;
+            for (int c = 0; c <= cells; c++) {
+                float top = grid[iy * (cells + 1) + c];
+                line[c] = top + sy * (grid[Math.min(cells, iy + 1) * (cells + 1) + c] - top);
+            }
             for (int x = 0; x < w; x++) {
-                float gx = x * fx;
-                int ix = (int) gx;
-                float tx = gx - ix;
-                float sx = tx * tx * (3 - 2 * tx);
-                float top = grid[g0 + ix] + sx * (grid[g0 + ix + 1] - grid[g0 + ix]);
-                float bottom = grid[g1 + ix] + sx * (grid[g1 + ix + 1] - grid[g1 + ix]);
-                out[y * w + x] = 1 + blotch * (top + sy * (bottom - top));
+                int c = cellX[x];
+                float left = line[c];
+                out[y * w + x] = 1 + blotch * (left + weightX[x] * (line[Math.min(cells, c + 1)] - left));
             }
         }
         return out;

@@ -101,11 +101,7 @@ final class RunFiles {
     void writeTestOutputs(Map<String, ClassificationMetrics> metrics, Predictions predictions, List<Sample> samples,
                           Dataset data, List<Task> tasks) throws IOException {
         ClassificationMetrics main = metrics.values().iterator().next();
-        if (metrics.size() == 1) {
-            MetricsJson.write(dir.resolve("metrics.json"), main);
-        } else {
-            MetricsJson.writeTasks(dir.resolve("metrics.json"), metrics);
-        }
+        MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
         Charts.confusion(main, "Test confusion matrix: " + dir.getFileName(), dir.resolve("confusion.png"));
         writePredictions(dir.resolve("predictions.csv"), predictions, samples, data, tasks);
     }

@@ -76,7 +76,7 @@ public final class TrainedModel implements AutoCloseable {
         if (!data.classes().equals(info.classes())) {
             throw new DataException("classes of " + data.root() + " " + data.classes() + " differ from the run's " + info.classes());
         }
-        return Task.resolve(info.config().tasks(), data, Set.copyOf(info.normalClasses()));
+        return Task.resolve(info.config().tasks(), data, Set.copyOf(info.normalClasses()), info.tasks());
     }
 
     /** Probabilities for {@code samples}; labels (for metrics) come from {@code tasks}. */

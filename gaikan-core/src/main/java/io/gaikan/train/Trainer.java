@@ -375,7 +375,7 @@ public final class Trainer {
         versions.put("java", System.getProperty("java.version"));
         versions.put("djl", Engine.getDjlVersion());
         versions.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        return new RunInfo(config, data.root().toString(), size,
+        return new RunInfo(config, data.source().toString(), size,
                 data.classes().stream().filter(normalClasses::contains).toList(), taskClasses, versions,
                 java.time.OffsetDateTime.now().toString());
     }

@@ -99,9 +99,9 @@ class PipelineTest {
     }
 
     @Test
-    void evalPipelineResizesCropsAndNormalises() {
+    void evalPipelineResizesTheWholeImageAndNormalises() {
         Pipeline eval = Pipelines.eval(224);
-        assertEquals("resize(256);ccrop(224);normalize(imagenet)", eval.toString());
+        assertEquals("resize(224,224);normalize(imagenet)", eval.toString());
         FloatImage out = eval.apply(SampleImages.random(3, 300, 400, 2), 0L);
         assertEquals(List.of(3, 224, 224), List.of(out.channels(), out.height(), out.width()));
         // a flat 0.485/0.456/0.406 image normalises to 0
@@ -121,7 +121,7 @@ class PipelineTest {
             FloatImage out = Pipelines.train(spec, 32).apply(img, 5L);
             assertEquals(List.of(3, 32, 32), List.of(out.channels(), out.height(), out.width()), spec);
         }
-        assertEquals("rrc(32,0.08-1,0.75-1.3333333333333333);hflip(0.5);normalize(imagenet)",
+        assertEquals("resize(32,32);hflip(0.5);vflip(0.5);normalize(imagenet)",
                 Pipelines.train("default", 32).toString());
         assertThrows(AugmentSpecException.class, () -> Pipelines.train("defualt", 32));
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Random;
 public final class ToyImages {
 
     public static final String[] CLASSES = {"stripes_h", "stripes_v"};
+    /** Values of the manifest's {@code light} column, brightest first. */
+    public static final String[] LIGHTS = {"bright", "mid", "dark"};
 
     private ToyImages() {
     }
@@ -31,14 +35,45 @@ public final class ToyImages {
         return root;
     }
 
+    /**
+     * A CSV manifest {@code path,label,light} over generated stripes: {@code light} is {@code bright}, {@code mid} or
+     * {@code dark} (the image's mean brightness, learnable) and left empty for every {@code unlabelledEvery}-th image.
+     */
+    public static Path manifest(Path root, int perClass, int size, int unlabelledEvery, long seed) {
+        Random rng = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("path,label,light");
+        int n = 0;
+        for (int c = 0; c < CLASSES.length; c++) {
+            for (int i = 0; i < perClass; i++, n++) {
+                int level = rng.nextInt(LIGHTS.length);
+                String file = String.format("img/%s_%03d.png", CLASSES[c], i);
+                write(stripes(size, c == 1, rng, 0.25 * (1 - level)), root.resolve(file));
+                String light = n % unlabelledEvery == unlabelledEvery - 1 ? "" : LIGHTS[level];
+                lines.add(file + "," + CLASSES[c] + "," + light);
+            }
+        }
+        Path csv = root.resolve("labels.csv");
+        try {
+            Files.write(csv, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv;
+    }
+
     public static BufferedImage stripes(int size, boolean vertical, Random rng) {
+        return stripes(size, vertical, rng, 0);
+    }
+
+    private static BufferedImage stripes(int size, boolean vertical, Random rng, double brightness) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         double period = 4 + rng.nextDouble() * 6;
         double phase = rng.nextDouble() * Math.PI * 2;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double t = vertical ? x : y;
-                double v = 0.5 + 0.3 * Math.sin(2 * Math.PI * t / period + phase) + 0.1 * rng.nextGaussian();
+                double v = 0.5 + brightness + 0.3 * Math.sin(2 * Math.PI * t / period + phase) + 0.1 * rng.nextGaussian();
                 int g = (int) Math.max(0, Math.min(255, v * 255));
                 img.setRGB(x, y, (g << 16) | (g << 8) | g);
             }

@@ -10,8 +10,14 @@ public enum Activation {
         return switch (this) {
             case NONE -> x;
             case RELU -> ai.djl.nn.Activation.relu(x);
-            case RELU6 -> ai.djl.nn.Activation.relu6(x);
-            case SILU -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            // clamp(x, 0, 6) is torch's relu6 (hardtanh 0..6) in one op
+            case RELU6 -> x.clip(0f, 6f);
+            case SILU -> {
+                NDArray gate = ai.djl.nn.Activation.sigmoid(x);
+                NDArray y = x.mul(gate);
+                gate.close();
+                yield y;
+            }
         };
     }
 }

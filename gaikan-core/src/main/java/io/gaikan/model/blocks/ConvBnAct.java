@@ -15,7 +15,9 @@ import io.gaikan.model.layers.Conv2dLayer;
 public record ConvBnAct(Conv2dLayer conv, BatchNorm2d bn, Activation act) {
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        return act.apply(bn.forward(ps, conv.forward(ps, x, training), training));
+        NDArray c = conv.forward(ps, x, training);
+        NDArray b = Sequence.release(c, bn.forward(ps, c, training));
+        return Sequence.release(b, act.apply(b));
     }
 
     public FeatureMap countFlops(FeatureMap in, FlopCounter counter) {

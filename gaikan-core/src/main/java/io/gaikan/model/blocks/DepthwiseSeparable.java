@@ -33,9 +33,9 @@ public final class DepthwiseSeparable extends ResidualBlock {
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
         NDArray y = dw.forward(ps, x, training);
         if (se != null) {
-            y = se.forward(ps, y, training);
+            y = Sequence.release(y, se.forward(ps, y, training));
         }
-        return pw.forward(ps, y, training);
+        return Sequence.release(y, pw.forward(ps, y, training));
     }
 
     @Override

@@ -20,9 +20,11 @@ public final class DropPath {
         long[] maskShape = new long[branch.getShape().dimension()];
         java.util.Arrays.fill(maskShape, 1);
         maskShape[0] = branch.getShape().get(0);
-        NDArray mask = branch.getManager().randomUniform(0f, 1f, new Shape(maskShape))
-                .add(keep).floor().div(keep);
-        return branch.mul(mask);
+        NDArray uniform = branch.getManager().randomUniform(0f, 1f, new Shape(maskShape));
+        NDArray kept = Sequence.release(uniform, uniform.add(keep));
+        kept = Sequence.release(kept, kept.floor());
+        NDArray mask = Sequence.release(kept, kept.div(keep));
+        return Sequence.release(mask, branch.mul(mask));
     }
 
     /** timm's linear rule: block {@code index} of {@code count} gets {@code rate * index / denominator}. */

@@ -35,11 +35,12 @@ public final class InvertedResidual extends ResidualBlock {
 
     @Override
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = dw.forward(ps, pw.forward(ps, x, training), training);
+        NDArray expanded = pw.forward(ps, x, training);
+        NDArray y = Sequence.release(expanded, dw.forward(ps, expanded, training));
         if (se != null) {
-            y = se.forward(ps, y, training);
+            y = Sequence.release(y, se.forward(ps, y, training));
         }
-        return pwl.forward(ps, y, training);
+        return Sequence.release(y, pwl.forward(ps, y, training));
     }
 
     @Override

@@ -34,9 +34,11 @@ public abstract class ResidualBlock extends Layer implements CountsFlops {
         NDArray y = branch(ps, x, training);
         NDArray skip = shortcut(ps, x, training);
         if (skip != null) {
-            y = DropPath.apply(y, dropPathRate, training).add(skip);
+            y = Sequence.release(y, DropPath.apply(y, dropPathRate, training));
+            y = Sequence.release(y, y.add(skip));
+            Sequence.release(skip, y, x);
         }
-        return after.apply(y);
+        return Sequence.release(y, after.apply(y));
     }
 
     @Override

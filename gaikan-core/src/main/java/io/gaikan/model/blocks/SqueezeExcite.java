@@ -27,10 +27,13 @@ public final class SqueezeExcite extends Layer {
     }
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        NDArray s = Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1);
-        s = act.apply(reduce.forward(ps, s, training));
-        s = ai.djl.nn.Activation.sigmoid(expand.forward(ps, s, training));
-        return x.mul(s);
+        NDArray pooled = Pool.globalAvgPool2d(x);
+        NDArray s = Sequence.release(pooled, pooled.reshape(x.getShape().get(0), x.getShape().get(1), 1, 1));
+        s = Sequence.release(s, reduce.forward(ps, s, training));
+        s = Sequence.release(s, act.apply(s));
+        s = Sequence.release(s, expand.forward(ps, s, training));
+        s = Sequence.release(s, ai.djl.nn.Activation.sigmoid(s));
+        return Sequence.release(s, x.mul(s));
     }
 
     public void countFlops(FeatureMap in, FlopCounter counter) {

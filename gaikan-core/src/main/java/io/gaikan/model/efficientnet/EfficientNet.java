@@ -1,8 +1,6 @@
 package io.gaikan.model.efficientnet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
@@ -11,6 +9,7 @@ import io.gaikan.model.blocks.ConvBnAct;
 import io.gaikan.model.blocks.DepthwiseSeparable;
 import io.gaikan.model.blocks.DropPath;
 import io.gaikan.model.blocks.InvertedResidual;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -69,12 +68,12 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
         NDArray y = stem.forward(ps, x, training);
         for (int i = 0; i < blocks.size(); i++) {
-            y = blocks.get(i).forward(ps, new NDList(y), training).singletonOrThrow();
+            y = Sequence.release(y, Sequence.forward((NamedSequential) blocks.get(i), ps, y, training));
         }
-        return Pool.globalAvgPool2d(head.forward(ps, y, training));
+        return Sequence.release(y, head.forward(ps, y, training));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.gaikan.model.resnet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
@@ -10,6 +9,7 @@ import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ConvBnAct;
 import io.gaikan.model.blocks.DropPath;
 import io.gaikan.model.blocks.MaxPool;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -68,12 +68,13 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDList out = new NDList(stemPool.forward(stem.forward(ps, x, training)));
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
+        NDArray s = stem.forward(ps, x, training);
+        NDArray y = Sequence.release(s, stemPool.forward(s));
         for (NamedSequential stage : stages) {
-            out = stage.forward(ps, out, training);
+            y = Sequence.release(y, Sequence.forward(stage, ps, y, training));
         }
-        return Pool.globalAvgPool2d(out.singletonOrThrow());
+        return y;
     }
 
     @Override

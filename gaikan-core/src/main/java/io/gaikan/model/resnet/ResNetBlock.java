@@ -5,6 +5,7 @@ import ai.djl.training.ParameterStore;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ConvBnAct;
 import io.gaikan.model.blocks.ResidualBlock;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
 import io.gaikan.model.layers.BatchNorm2d;
@@ -68,7 +69,7 @@ final class ResNetBlock extends ResidualBlock {
     protected NDArray branch(ParameterStore ps, NDArray x, boolean training) {
         NDArray y = x;
         for (ConvBnAct step : chain) {
-            y = step.forward(ps, y, training);
+            y = Sequence.release(y, step.forward(ps, y, training), x);
         }
         return y;
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.gaikan.model.blocks.Activation;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
 import io.gaikan.model.layers.Conv2dLayer;
@@ -35,14 +36,15 @@ final class ConvMlp extends Layer {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
-        if (h < kernel || w < kernel) {
-            x = adaptiveAvgPool(x, (int) Math.max(kernel, h), (int) Math.max(kernel, w));
-        }
-        NDArray y = Activation.RELU.apply(fc1.forward(ps, x, training));
+        NDArray in = h < kernel || w < kernel
+                ? adaptiveAvgPool(x, (int) Math.max(kernel, h), (int) Math.max(kernel, w)) : x;
+        NDArray y = Sequence.release(in, fc1.forward(ps, in, training), x);
+        y = Sequence.release(y, Activation.RELU.apply(y));
         if (training && dropRate > 0) {
-            y = Dropout.dropout(y, dropRate, true).singletonOrThrow();
+            y = Sequence.release(y, Dropout.dropout(y, dropRate, true).singletonOrThrow());
         }
-        return Activation.RELU.apply(fc2.forward(ps, y, training));
+        y = Sequence.release(y, fc2.forward(ps, y, training));
+        return Sequence.release(y, Activation.RELU.apply(y));
     }
 
     FeatureMap countFlops(FeatureMap in, FlopCounter counter) {
@@ -55,7 +57,13 @@ final class ConvMlp extends Layer {
         NDManager m = x.getManager();
         NDArray ph = m.create(poolMatrix((int) x.getShape().get(2), outH), new Shape(outH, x.getShape().get(2)));
         NDArray pw = m.create(poolMatrix((int) x.getShape().get(3), outW), new Shape(outW, x.getShape().get(3)));
-        return ph.matMul(x).matMul(pw.transpose());
+        NDArray rows = ph.matMul(x);
+        NDArray pwT = pw.transpose();
+        NDArray out = rows.matMul(pwT);
+        for (NDArray temp : new NDArray[] {ph, pw, rows, pwT}) {
+            temp.close();
+        }
+        return out;
     }
 
     /** Row i averages inputs [floor(i * in / out), ceil((i + 1) * in / out)). */

@@ -1,15 +1,14 @@
 package io.gaikan.model.vgg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ActivationLayer;
 import io.gaikan.model.blocks.MaxPool;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -57,10 +56,11 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
         addHeads("head.fc");
     }
 
+    /** The pre-logits map (ConvMlp output), the last map before pooling, so every parameter is used. */
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = features.forward(ps, new NDList(x), training).singletonOrThrow();
-        return Pool.globalAvgPool2d(preLogits.forward(ps, y, training));
+    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
+        NDArray y = Sequence.forward(features, ps, x, training);
+        return Sequence.release(y, preLogits.forward(ps, y, training), x);
     }
 
     @Override

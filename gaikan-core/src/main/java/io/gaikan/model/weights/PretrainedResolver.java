@@ -61,7 +61,7 @@ public record PretrainedResolver(Path weightsDir, Path cacheDir, boolean allowDo
             }
             return explicitFile;
         }
-        Optional<Path> local = findLocal(spec.name());
+        Optional<Path> local = findLocal(spec.weightsName());
         if (local.isPresent()) {
             return local.get();
         }
@@ -98,7 +98,7 @@ public record PretrainedResolver(Path weightsDir, Path cacheDir, boolean allowDo
     }
 
     private String notFoundMessage(ModelSpec spec) {
-        String file = spec.name() + ".safetensors";
+        String file = spec.weightsName() + ".safetensors";
         String where = (weightsDir != null ? weightsDir.resolve(file) + " ($" + ENV + ")"
                 : "a folder named by $" + ENV + " as " + file) + " or " + cacheDir.resolve(file);
         String source = spec.hubId() == null
@@ -109,11 +109,11 @@ public record PretrainedResolver(Path weightsDir, Path cacheDir, boolean allowDo
     }
 
     private Path download(ModelSpec spec) {
-        Path target = cacheDir.resolve(spec.name() + ".safetensors");
+        Path target = cacheDir.resolve(spec.weightsName() + ".safetensors");
         String url = String.format(Locale.ROOT, HUB, spec.hubId());
         try {
             Files.createDirectories(cacheDir);
-            Path partial = cacheDir.resolve(spec.name() + ".safetensors.part");
+            Path partial = cacheDir.resolve(spec.weightsName() + ".safetensors.part");
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                     .connectTimeout(Duration.ofSeconds(20)).build();
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),

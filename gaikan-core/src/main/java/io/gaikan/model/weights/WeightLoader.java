@@ -2,6 +2,7 @@ package io.gaikan.model.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gaikan.model.ImageClassifier;
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 public final class WeightLoader {
 
+    private static final NDIndex ALL = new NDIndex("...");
     private static final String BATCHES_TRACKED = "num_batches_tracked";
     private static final List<NameAlias> ALIASES = List.of(new TorchvisionVggAlias(), new TorchvisionMobileNetV2Alias());
 
@@ -41,6 +43,10 @@ public final class WeightLoader {
     }
 
     private static LoadReport load(ImageClassifier model, Map<String, Tensor> checkpoint, String source) {
+        Map<String, ImageClassifier> parts = model.backboneParts();
+        if (!parts.isEmpty() && checkpoint.keySet().stream().noneMatch(n -> parts.keySet().stream().anyMatch(p -> n.startsWith(p + ".")))) {
+            return loadIntoEveryPart(model, parts, checkpoint, source);
+        }
         Map<String, Parameter> params = ParameterNames.of(model);
         Map<String, long[]> modelShapes = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
@@ -52,8 +58,12 @@ public final class WeightLoader {
 
         List<String> ignored = new ArrayList<>();
         Map<String, Tensor> named = new LinkedHashMap<>();
+        // A backbone built without heads has no use for the pretrained model's classifier.
+        String unusedClassifier = model.options().isBackbone() && !model.classifierName().isEmpty()
+                ? model.classifierName() + "." : null;
         for (Map.Entry<String, Tensor> e : checkpoint.entrySet()) {
-            if (e.getKey().endsWith(BATCHES_TRACKED)) {
+            if (e.getKey().endsWith(BATCHES_TRACKED)
+                    || unusedClassifier != null && e.getKey().startsWith(unusedClassifier) && !modelShapes.containsKey(e.getKey())) {
                 ignored.add(e.getKey());
             } else {
                 named.put(e.getKey(), e.getValue());
@@ -120,6 +130,32 @@ public final class WeightLoader {
         return new LoadReport(alias == null ? "timm names" : alias.description(), consumed, loaded, ignored, reinitialised);
     }
 
+    /**
+     * A single backbone's checkpoint (e.g. ImageNet weights) into each part of a composite model: every part must
+     * take it whole, as a plain model would. The composite's own layers keep their fresh initialisation.
+     */
+    private static LoadReport loadIntoEveryPart(ImageClassifier model, Map<String, ImageClassifier> parts,
+                                                Map<String, Tensor> checkpoint, String source) {
+        List<String> consumed = new ArrayList<>();
+        List<String> loaded = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        String naming = null;
+        for (Map.Entry<String, ImageClassifier> part : parts.entrySet()) {
+            LoadReport r = load(part.getValue(), checkpoint, source + " (into " + part.getKey() + ")");
+            naming = r.naming() + " into " + String.join(" and ", parts.keySet());
+            r.consumed().stream().filter(n -> !consumed.contains(n)).forEach(consumed::add);
+            r.ignored().stream().filter(n -> !ignored.contains(n)).forEach(ignored::add);
+            r.loaded().forEach(n -> loaded.add(part.getKey() + "." + n));
+        }
+        List<String> fresh = new ArrayList<>();
+        for (String name : ParameterNames.of(model).keySet()) {
+            if (!loaded.contains(name)) {
+                fresh.add(name + " (not in checkpoint)");
+            }
+        }
+        return new LoadReport(naming, consumed, loaded, ignored, fresh);
+    }
+
     /** Writes every parameter and BN statistic under its timm name (plus timm's num_batches_tracked = 0). */
     public static void save(ImageClassifier model, Path file) throws IOException {
         SafeTensors.write(file, stateDict(model));
@@ -142,14 +178,17 @@ public final class WeightLoader {
         if (target.getDataType() != DataType.FLOAT32) {
             throw new IllegalStateException("parameter " + target.getName() + " is " + target.getDataType() + ", not float32");
         }
-        target.set(values);
+        // an in-place copy (index_put) rather than NDArray.set(Buffer), which re-points the tensor's storage
+        try (NDArray source = target.getManager().create(values, target.getShape())) {
+            target.set(ALL, source);
+        }
     }
 
     private static void reinitialise(Parameter p) {
         NDArray array = p.getArray();
         try (NDManager scratch = array.getManager().newSubManager()) {
             NDArray fresh = p.getInitializer().initialize(scratch, array.getShape(), array.getDataType());
-            array.set(FloatBuffer.wrap(fresh.toFloatArray()));
+            copyInto(array, FloatBuffer.wrap(fresh.toFloatArray()));
         }
     }
 }

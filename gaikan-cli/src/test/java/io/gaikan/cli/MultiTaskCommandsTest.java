@@ -1,0 +1,104 @@
+package io.gaikan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** train with auxiliary tasks from a CSV manifest, then eval and predict report every task. */
+class MultiTaskCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    /** path,label,light: bright/dark images of two classes (ok = flat, ng = a dark bar); every 4th light cell empty. */
+    private Path manifest(int perClass) throws IOException {
+        Random rnd = new Random(3);
+        List<String> lines = new ArrayList<>(List.of("path,label,light"));
+        Files.createDirectories(tmp.resolve("img"));
+        int n = 0;
+        for (String cls : new String[]{"ng", "ok"}) {
+            for (int i = 0; i < perClass; i++, n++) {
+                boolean bright = rnd.nextBoolean();
+                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 24; y++) {
+                    for (int x = 0; x < 24; x++) {
+                        int v = (bright ? 170 : 80) + (int) (rnd.nextGaussian() * 6) - (cls.equals("ng") && y / 4 == 3 ? 60 : 0);
+                        img.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v)));
+                    }
+                }
+                String file = "img/" + cls + i + ".png";
+                ImageIO.write(img, "png", tmp.resolve(file).toFile());
+                lines.add(file + "," + cls + "," + (n % 4 == 3 ? "" : bright ? "bright" : "dark"));
+            }
+        }
+        Path csv = tmp.resolve("labels.csv");
+        Files.write(csv, lines);
+        return csv;
+    }
+
+    /** Runs a command and returns its standard output; fails on a non-zero exit with the error output. */
+    private static String run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cmd = new CommandLine(new Main());
+            cmd.setErr(new PrintWriter(err));
+            code = cmd.execute(args);
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, code, String.join(" ", args) + " failed: " + err);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainEvalAndPredictCoverEveryTask() throws IOException {
+        Path csv = manifest(12);
+        Path runDir = tmp.resolve("run");
+        String train = run("train", "--data", csv.toString(), "--normal-classes", "ok", "--model", "resnet18",
+                "--size", "24", "--epochs", "1", "--batch-size", "8", "--augment", "none", "--threads", "2", "--quiet",
+                "--task", "main=label", "--task", "defect=derived:groups*0.5", "--task", "light=column:light",
+                "--out", runDir.toString());
+        assertTrue(train.contains("test main"), train);
+        assertTrue(train.contains("test defect"), train);
+        assertTrue(train.contains("test light"), train);
+        String metrics = Files.readString(runDir.resolve("metrics.json"));
+        for (String task : List.of("\"main\"", "\"defect\"", "\"light\"")) {
+            assertTrue(metrics.contains(task), "metrics.json has " + task);
+        }
+
+        String eval = run("eval", "--run", runDir.toString());
+        assertTrue(eval.contains("test light"), eval);
+
+        String predict = run("predict", "--run", runDir.toString(), tmp.resolve("img").toString());
+        List<String> lines = predict.lines().toList();
+        assertEquals("path,class,probability,verdict,defect,defect_probability,light,light_probability", lines.get(0));
+        assertEquals(25, lines.size(), "header + 24 images");
+        String[] row = lines.get(1).split(",");
+        assertEquals(8, row.length, lines.get(1));
+        assertTrue(List.of("ng", "ok").contains(row[1]));
+        assertTrue(List.of("DEFECT", "normal").contains(row[3]));
+        assertTrue(List.of("defect", "normal").contains(row[4]));
+        assertTrue(List.of("bright", "dark").contains(row[6]));
+    }
+}
