@@ -104,6 +104,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "training augmentation pipeline, e.g. \"rrc(224,0.08-1);hflip(0.5);rand-m9-mstd0.5-inc1\" (see README)")
     String augment;
 
+    @Option(names = "--cache-views", paramLabel = "K",
+            description = "transfer learning on cached features: the frozen backbone runs once per image and view, the head "
+                    + "trains on the cached features; K augmented views per image (epoch e uses view e mod K), 0 = the "
+                    + "un-augmented image only (default: no cache, the backbone runs every epoch)")
+    Integer cacheViews;
+
     @Option(names = "--task", description = "task name=source[*weight], source = label | derived:groups | column:NAME (repeatable); "
                     + "the label task is the main one (added as main=label if not given); derived:groups needs --normal-classes")
     List<String> tasks = new ArrayList<>();
@@ -160,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate)
                 .earlyStop(patience, minDelta, monitor).seed(seed)
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
-                .augment(augment).tasks(taskSpecs).quiet(quiet)
+                .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet)
                 .build();
     }
 }

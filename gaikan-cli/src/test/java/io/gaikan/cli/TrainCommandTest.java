@@ -80,6 +80,9 @@ class TrainCommandTest {
         assertTrue(noData.err().contains("nowhere") && noData.err().strip().lines().count() == 1, noData.err());
         Result badMode = run("train", "--data", tmp.toString(), "--mode", "sideways");
         assertTrue(badMode.err().contains("--mode must be scratch | transfer | finetune"), badMode.err());
+        Result cacheWithoutTransfer = run("train", "--data", tmp.toString(), "--cache-views", "2");
+        assertTrue(cacheWithoutTransfer.err().contains("--cache-views") && cacheWithoutTransfer.err().contains("transfer")
+                && cacheWithoutTransfer.err().strip().lines().count() == 1, cacheWithoutTransfer.err());
         Result badModel = run("eval", "--run", tmp.resolve("no-run").toString());
         assertTrue(badModel.err().contains("no-run"), badModel.err());
     }

@@ -65,6 +65,15 @@ public final class BatchLoader {
      * so BatchNorm never sees a batch of one image.
      */
     public Iterator<Batch> epoch(long seed, int epoch, boolean shuffle) {
+        long epochSeed = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL;
+        return new Prefetcher(batchOrder(seed, epoch, shuffle), epochSeed);
+    }
+
+    /**
+     * The sample indices of each batch of {@link #epoch}, in order: what a consumer that does not need the images
+     * (a feature cache) uses to form exactly the batches an image epoch would.
+     */
+    public List<int[]> batchOrder(long seed, int epoch, boolean shuffle) {
         List<Integer> order = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             order.add(i);
@@ -77,8 +86,7 @@ public final class BatchLoader {
             int end = Math.min(order.size(), (b + 1) * batchSize);
             chunks.add(order.subList(b * batchSize, end).stream().mapToInt(Integer::intValue).toArray());
         }
-        long epochSeed = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL;
-        return new Prefetcher(chunks, epochSeed);
+        return chunks;
     }
 
     private Batch build(int[] indices, long epochSeed) {

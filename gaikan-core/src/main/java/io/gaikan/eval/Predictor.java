@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Runs a model in inference mode over every image of a loader and keeps the softmax of each head. */
 public final class Predictor {
@@ -28,7 +29,24 @@ public final class Predictor {
     }
 
     public Predictions predict(BatchLoader loader, NDManager manager, PrintStream out, boolean quiet) {
-        int n = loader.size();
+        ParameterStore ps = new ParameterStore(manager, false);
+        return run(loader.epoch(0, 0, false), loader.size(), x -> model.forward(ps, new NDList(x), false),
+                manager, out, quiet);
+    }
+
+    /**
+     * Predictions from pooled backbone features (batches of shape (n, featureDim, 1, 1), e.g. from a feature
+     * cache) through the heads only; {@code n} is the number of images the batches cover.
+     */
+    public Predictions predictFromFeatures(Iterator<Batch> batches, int n, NDManager manager, PrintStream out,
+                                           boolean quiet) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        return run(batches, n, x -> model.forwardHeads(ps, x.reshape(x.getShape().get(0), -1), false),
+                manager, out, quiet);
+    }
+
+    private Predictions run(Iterator<Batch> batches, int n, Function<NDArray, NDList> network, NDManager manager,
+                            PrintStream out, boolean quiet) {
         int tasks = taskNames.size();
         List<int[]> truth = new ArrayList<>();
         List<float[][]> probs = new ArrayList<>();
@@ -36,14 +54,12 @@ public final class Predictor {
             truth.add(new int[n]);
             probs.add(new float[n][]);
         }
-        ParameterStore ps = new ParameterStore(manager, false);
-        Iterator<Batch> batches = loader.epoch(0, 0, false);
         try (ProgressBar bar = ProgressBar.start("predict", n, out, quiet)) {
             while (batches.hasNext()) {
                 Batch batch = batches.next();
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = step.create(batch.pixels(), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
-                    NDList logits = model.forward(ps, new NDList(x), false);
+                    NDList logits = network.apply(x);
                     for (int t = 0; t < tasks; t++) {
                         NDArray p = logits.get(t).softmax(1);
                         int k = (int) p.getShape().get(1);

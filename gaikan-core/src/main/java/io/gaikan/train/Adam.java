@@ -35,25 +35,17 @@ final class Adam extends StatefulOptimizer {
                 if (decoupled) {
                     weight.muli(1 - lr * weightDecay);
                 } else {
-                    g = g.add(weight.mul(weightDecay));
-                    g.attach(tmp);
+                    g = scratch(tmp, g.add(scratch(tmp, weight.mul(weightDecay))));
                 }
             }
             NDArray m = slot(name + ".exp_avg", weight);
             NDArray v = slot(name + ".exp_avg_sq", weight);
-            NDArray gScaled = g.mul(1 - beta1);
-            gScaled.attach(tmp);
-            m.muli(beta1).addi(gScaled);
-            NDArray g2 = g.square().muli(1 - beta2);
-            g2.attach(tmp);
-            v.muli(beta2).addi(g2);
+            m.muli(beta1).addi(scratch(tmp, g.mul(1 - beta1)));
+            v.muli(beta2).addi(scratch(tmp, g.square()).muli(1 - beta2));
             double bias1 = 1 - Math.pow(beta1, t);
             double bias2 = 1 - Math.pow(beta2, t);
-            NDArray denom = v.sqrt().divi((float) Math.sqrt(bias2)).addi(eps);
-            denom.attach(tmp);
-            NDArray delta = m.div(denom).muli((float) (lr / bias1));
-            delta.attach(tmp);
-            weight.subi(delta);
+            NDArray denom = scratch(tmp, v.sqrt()).divi((float) Math.sqrt(bias2)).addi(eps);
+            weight.subi(scratch(tmp, m.div(denom)).muli((float) (lr / bias1)));
         }
     }
 }

@@ -22,23 +22,15 @@ final class Sgd extends StatefulOptimizer {
         try (NDManager tmp = manager.newSubManager()) {
             NDArray g = gradient;
             if (decay && weightDecay > 0) {
-                g = g.add(weight.mul(weightDecay));
-                g.attach(tmp);
+                g = scratch(tmp, g.add(scratch(tmp, weight.mul(weightDecay))));
             }
             NDArray step = g;
             if (momentum > 0) {
                 NDArray buf = slot(name + ".momentum", weight);
                 buf.muli(momentum).addi(g);
-                if (nesterov) {
-                    step = g.add(buf.mul(momentum));
-                    step.attach(tmp);
-                } else {
-                    step = buf;
-                }
+                step = nesterov ? scratch(tmp, g.add(scratch(tmp, buf.mul(momentum)))) : buf;
             }
-            NDArray delta = step.mul(lr);
-            delta.attach(tmp);
-            weight.subi(delta);
+            weight.subi(scratch(tmp, step.mul(lr)));
         }
     }
 }

@@ -20,6 +20,15 @@ abstract class StatefulOptimizer implements Optimizer {
         return state.computeIfAbsent(key, k -> manager.zeros(like.getShape(), like.getDataType()));
     }
 
+    /**
+     * Attaches a temporary to the step's scratch manager. Every intermediate must go there: an op's result otherwise
+     * lands in the manager of its first operand, which for the weight or a state slot lives as long as the run.
+     */
+    protected static NDArray scratch(NDManager tmp, NDArray temporary) {
+        temporary.attach(tmp);
+        return temporary;
+    }
+
     @Override
     public Map<String, NDArray> state() {
         return state;

@@ -20,6 +20,9 @@ import java.util.List;
  * @param lr              learning rate; null = {@code lrBase * batchSize / lrBaseBatch}
  * @param finetuneLr      learning rate of a fine-tune phase that follows a transfer phase; null = lr / 10
  * @param augment         training augmentation pipeline string; eval always resizes, centre-crops and normalises
+ * @param cacheViews      transfer learning on cached backbone features: K augmented views per image, of which epoch e
+ *                        uses view e mod K; 0 = only the un-augmented evaluation view; null = no cache (the frozen
+ *                        backbone runs every epoch)
  * @param tasks           the tasks: the first is the main class label; more come from manifest columns
  * @param earlyStopPatience epochs without improvement before stopping; 0 = off
  * @param monitor         {@code val_acc} or {@code val_loss}
@@ -34,7 +37,7 @@ public record TrainConfig(
         String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
         float labelSmoothing, float gradClip, float dropRate, float dropPathRate,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
-        long seed, int threads, String augment, List<TaskSpec> tasks, boolean quiet) {
+        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet) {
 
     public TrainConfig {
         tasks = List.copyOf(tasks);
@@ -49,6 +52,13 @@ public record TrainConfig(
         }
         if ((transferEpochs > 0) != (finetuneEpochs > 0) && transferEpochs + finetuneEpochs > 0 && mode != TrainMode.TRANSFER) {
             throw new IllegalArgumentException("--transfer-epochs/--finetune-epochs form a schedule that starts in transfer mode");
+        }
+        if (cacheViews != null && cacheViews < 0) {
+            throw new IllegalArgumentException("--cache-views must be >= 0, got " + cacheViews);
+        }
+        if (cacheViews != null && mode != TrainMode.TRANSFER) {
+            throw new IllegalArgumentException("--cache-views caches a frozen backbone: it needs --mode transfer "
+                    + "(or --transfer-epochs/--finetune-epochs), not " + mode.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -109,6 +119,7 @@ public record TrainConfig(
         private long seed = 42;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private String augment = "default";
+        private Integer cacheViews;
         private List<TaskSpec> tasks = List.of(TaskSpec.MAIN);
         private boolean quiet;
 
@@ -125,7 +136,7 @@ public record TrainConfig(
             labelSmoothing = c.labelSmoothing; gradClip = c.gradClip; dropRate = c.dropRate;
             dropPathRate = c.dropPathRate; earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
-            augment = c.augment; tasks = c.tasks; quiet = c.quiet;
+            augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet;
         }
 
         public Builder model(String v) { model = v; return this; }
@@ -158,6 +169,7 @@ public record TrainConfig(
         public Builder seed(long v) { seed = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder augment(String v) { augment = v; return this; }
+        public Builder cacheViews(Integer v) { cacheViews = v; return this; }
         public Builder tasks(List<TaskSpec> v) { tasks = v; return this; }
         public Builder quiet(boolean v) { quiet = v; return this; }
 
@@ -166,7 +178,7 @@ public record TrainConfig(
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
                     dropRate, dropPathRate, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
-                    tasks, quiet);
+                    cacheViews, tasks, quiet);
         }
     }
 }

@@ -51,6 +51,8 @@ public final class Trainer {
 
     /** Decoded images kept in memory; beyond this they are decoded again each epoch. */
     private static final long IMAGE_CACHE_BYTES = 2L << 30;
+    /** Cached backbone features kept in memory; a larger feature cache spills to a file in the run directory. */
+    private static final long FEATURE_CACHE_BYTES = 1L << 30;
 
     private final ModelRegistry registry;
     private final PrintStream out;
@@ -94,13 +96,17 @@ public final class Trainer {
                     Pipelines.train(config.augment(), size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
             BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,
                     Pipelines.eval(size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
+            // the un-augmented view of the training images, which a feature cache with --cache-views 0 keeps
+            BatchLoader trainPlain = new BatchLoader(train.samples(), labelers, Pipelines.eval(size)::apply, cache, pool,
+                    config.batchSize(), 2 * config.threads());
 
             Optimizer optimizer = config.optimizer().create(config, manager);
             TrainState state = resume ? files.loadCheckpoint(model, optimizer, manager) : TrainState.fresh();
             if (resume && state.epochsDone() > 0) {
                 out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
             }
-            state = runEpochs(config, model, phases, tasks, train, val, optimizer, state, files, manager);
+            state = runEpochs(config, model, phases, tasks, new Loaders(train, trainPlain, val), optimizer, state,
+                    files, runDir, manager);
 
             if (config.earlyStopPatience() > 0 && state.bestEpoch() > 0) {
                 ModelState.restoreModel(model, files.best());
@@ -162,11 +168,15 @@ public final class Trainer {
         return model.layerIndex(from);
     }
 
+    /** The training images augmented and plain, and the validation images (null without a validation split). */
+    private record Loaders(BatchLoader train, BatchLoader trainPlain, BatchLoader val) {
+    }
+
     private TrainState runEpochs(TrainConfig config, ImageClassifier model, List<Phase> phases, List<Task> tasks,
-                                 BatchLoader train, BatchLoader val, Optimizer optimizer, TrainState state,
-                                 RunFiles files, NDManager manager) throws IOException {
+                                 Loaders loaders, Optimizer optimizer, TrainState state, RunFiles files, Path runDir,
+                                 NDManager manager) throws IOException {
         ParameterStore ps = new ParameterStore(manager, false);
-        int stepsPerEpoch = train.batches(true);
+        int stepsPerEpoch = loaders.train().batches(true);
         int epochBase = 0;
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
@@ -187,32 +197,71 @@ public final class Trainer {
                 out.printf("phase %s: %d epoch(s), lr %.3g, %d of %d parameter tensors trainable%n", phase.name(),
                         phase.epochs(), phase.lr(), trainable.size(), ParameterNames.of(model).size());
             }
-            for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
-                long started = System.nanoTime();
-                Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
-                int stepBase = (epoch - phaseStart) * stepsPerEpoch;
-                float lastLr = schedule.at(phase.lr(), stepBase);
-                EpochStats trainStats = trainEpoch(config, model, ps, tasks, train, optimizer, trainable, schedule,
-                        phase.lr(), stepBase, epoch, manager);
-                EpochStats valStats = val == null ? EpochStats.NONE : validate(model, tasks, val, manager);
-                EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
-                        valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
-                        valStats.taskAccuracy());
-                state = afterEpoch(config, model, state, record, p, files, manager);
-                files.saveCheckpoint(model, optimizer, state);
-                if (!config.quiet()) {
-                    out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, data wait %.0f%%)%n",
-                            epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),
-                            valStats.loss(), valStats.accuracy(), record.seconds(), 100 * trainStats.waitFraction());
-                }
-                listener.epochDone(record);
-                if (state.stoppedPhases().contains(p)) {
-                    out.printf("early stopping: no improvement of %s for %d epochs%n", config.monitor(), state.badEpochs());
-                    break;
+            try (PhaseInputs inputs = phaseInputs(config, model, phase, phaseStart, trainable, loaders, runDir, manager)) {
+                for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
+                    long started = System.nanoTime();
+                    Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
+                    int stepBase = (epoch - phaseStart) * stepsPerEpoch;
+                    float lastLr = schedule.at(phase.lr(), stepBase);
+                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, inputs, stepsPerEpoch, optimizer,
+                            trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
+                    EpochStats valStats = loaders.val() == null ? EpochStats.NONE : validate(model, tasks, inputs, manager);
+                    EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
+                            valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
+                            valStats.taskAccuracy());
+                    state = afterEpoch(config, model, state, record, p, files, manager);
+                    files.saveCheckpoint(model, optimizer, state);
+                    if (!config.quiet()) {
+                        out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.1f img/s, data wait %.0f%%)%n",
+                                epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),
+                                valStats.loss(), valStats.accuracy(), record.seconds(), trainStats.imagesPerSecond(),
+                                100 * trainStats.waitFraction());
+                    }
+                    listener.epochDone(record);
+                    if (state.stoppedPhases().contains(p)) {
+                        out.printf("early stopping: no improvement of %s for %d epochs%n", config.monitor(), state.badEpochs());
+                        break;
+                    }
                 }
             }
         }
         return state;
+    }
+
+    /**
+     * Images through the whole network; or, for a transfer phase with {@code cacheViews} set, the backbone's pooled
+     * features computed once (per view) and the heads trained on them. Every trainable tensor must then be in a head:
+     * a layer between backbone and heads that trains (the dual model's fusion) would make the cached features stale.
+     */
+    private PhaseInputs phaseInputs(TrainConfig config, ImageClassifier model, Phase phase, int phaseStart,
+                                    Map<String, Parameter> trainable, Loaders loaders, Path runDir, NDManager manager) {
+        boolean transferPhase = phase.firstTrainable() == model.backboneLayers().size();
+        if (config.cacheViews() == null || !transferPhase) {
+            return PhaseInputs.images(loaders.train(), loaders.val());
+        }
+        trainable.keySet().stream().filter(name -> model.headPrefixes().stream().noneMatch(name::startsWith))
+                .findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("--cache-views: in transfer mode " + config.model()
+                            + " also trains " + name + ", which sits between the cached features and the heads");
+                });
+        int views = config.cacheViews() == 0 ? 1 : Math.min(config.cacheViews(), phase.epochs());
+        if (!config.quiet()) {
+            out.printf("feature cache: %d view(s) of %d training images%s%n", views, loaders.train().size(),
+                    config.cacheViews() == 0 ? " (un-augmented)" : "");
+        }
+        // view v is the augmentation the image loader would apply in epoch v of the phase
+        FeatureCache train = FeatureCache.build(model, loaders.train().size(), views,
+                v -> config.cacheViews() == 0 ? loaders.trainPlain().epoch(0, 0, false)
+                        : loaders.train().epoch(config.seed(), phaseStart + v, false),
+                manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
+        try {
+            FeatureCache val = loaders.val() == null ? null : FeatureCache.build(model, loaders.val().size(), 1,
+                    v -> loaders.val().epoch(0, 0, false), manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
+            return PhaseInputs.cached(train, val, loaders.train(), loaders.val());
+        } catch (RuntimeException e) {
+            train.close();
+            throw e;
+        }
     }
 
     private TrainState afterEpoch(TrainConfig config, ImageClassifier model, TrainState state, EpochRecord record,
@@ -242,7 +291,7 @@ public final class Trainer {
         return new TrainState(record.epoch(), best, bestEpoch, bad, stopped, history);
     }
 
-    private static Map<String, Parameter> trainableParameters(ImageClassifier model) {
+    static Map<String, Parameter> trainableParameters(ImageClassifier model) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         ParameterNames.of(model).forEach((name, p) -> {
             if (p.requiresGradient()) {
@@ -253,16 +302,17 @@ public final class Trainer {
     }
 
     private EpochStats trainEpoch(TrainConfig config, ImageClassifier model, ParameterStore ps, List<Task> tasks,
-                                  BatchLoader loader, Optimizer optimizer, Map<String, Parameter> trainable,
-                                  LrSchedule schedule, float baseLr, int stepBase, int epoch, NDManager manager) {
+                                  PhaseInputs inputs, int steps, Optimizer optimizer, Map<String, Parameter> trainable,
+                                  LrSchedule schedule, float baseLr, int stepBase, int epoch, int phaseStart,
+                                  NDManager manager) {
         double lossSum = 0;
         int correct = 0;
         int labelled = 0;
         int seen = 0;
         long waitNanos = 0;
         long started = System.nanoTime();
-        Iterator<Batch> batches = loader.epoch(config.seed(), epoch, true);
-        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), loader.batches(true) * (long) config.batchSize(),
+        Iterator<Batch> batches = inputs.trainBatches(config.seed(), epoch, epoch - phaseStart);
+        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), steps * (long) config.batchSize(),
                 out, config.quiet())) {
             for (int step = stepBase; batches.hasNext(); step++) {
                 long waitStart = System.nanoTime();
@@ -275,7 +325,7 @@ public final class Trainer {
                     NDList logits;
                     NDArray loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        logits = model.forward(ps, new NDList(x), true);
+                        logits = inputs.forward(model, ps, x, true);
                         loss = totalLoss(stepManager, logits, batch.labels(), tasks, config.labelSmoothing());
                         collector.backward(loss);
                     }
@@ -294,16 +344,16 @@ public final class Trainer {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new EpochStats(lossSum / Math.max(1, seen), labelled == 0 ? Double.NaN : (double) correct / labelled,
-                Map.of(), waitNanos / 1e9 / Math.max(1e-9, seconds));
+                Map.of(), waitNanos / 1e9 / Math.max(1e-9, seconds), seen / Math.max(1e-9, seconds));
     }
 
-    private EpochStats validate(ImageClassifier model, List<Task> tasks, BatchLoader val, NDManager manager) {
-        Predictions p = new Predictor(model, taskNames(tasks)).predict(val, manager, out, true);
+    private EpochStats validate(ImageClassifier model, List<Task> tasks, PhaseInputs inputs, NDManager manager) {
+        Predictions p = inputs.validate(new Predictor(model, taskNames(tasks)), manager, out);
         Map<String, Double> taskAccuracy = new LinkedHashMap<>();
         for (int t = 1; t < tasks.size(); t++) {
             taskAccuracy.put(tasks.get(t).name(), p.accuracy(t));
         }
-        return new EpochStats(p.loss(0), p.accuracy(0), taskAccuracy, 0);
+        return new EpochStats(p.loss(0), p.accuracy(0), taskAccuracy, 0, Double.NaN);
     }
 
     private static List<String> taskNames(List<Task> tasks) {
@@ -336,7 +386,7 @@ public final class Trainer {
         return total != null ? total : logits.get(0).sum().mul(0f);
     }
 
-    private static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
+    static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
                                        NDManager stepManager) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
@@ -380,8 +430,12 @@ public final class Trainer {
                 java.time.OffsetDateTime.now().toString());
     }
 
-    /** Loss, main-task accuracy, auxiliary-task accuracies and the fraction of time spent waiting for data. */
-    public record EpochStats(double loss, double accuracy, Map<String, Double> taskAccuracy, double waitFraction) {
-        static final EpochStats NONE = new EpochStats(Double.NaN, Double.NaN, Map.of(), 0);
+    /**
+     * Loss, main-task accuracy, auxiliary-task accuracies, the fraction of the epoch's training time spent waiting for
+     * the next batch, and the training images per second (data wait included).
+     */
+    public record EpochStats(double loss, double accuracy, Map<String, Double> taskAccuracy, double waitFraction,
+                             double imagesPerSecond) {
+        static final EpochStats NONE = new EpochStats(Double.NaN, Double.NaN, Map.of(), 0, Double.NaN);
     }
 }

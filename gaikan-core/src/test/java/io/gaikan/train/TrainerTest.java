@@ -29,12 +29,16 @@ class TrainerTest {
     @TempDir
     static Path shared;
     static PreparedData data;
+    /** A backbone trained for one epoch from scratch: the "pretrained" start of the transfer tests. */
+    static Path init;
 
     @BeforeAll
-    static void makeData() {
+    static void makeData() throws Exception {
         Path root = ToyImages.folder(shared.resolve("toy"), 40, 32, 1);
         data = PreparedData.prepare(new DataOptions(root, null, null, 0.2, 0.25, 0, 7, false, List.of("stripes_h")),
                 2, new PrintStream(new ByteArrayOutputStream()));
+        train(small().epochs(1).build(), shared.resolve("init"), false, r -> { });
+        init = shared.resolve("init/model.safetensors");
     }
 
     private static TrainConfig.Builder small() {
@@ -62,13 +66,10 @@ class TrainerTest {
 
     @Test
     void transferModeLeavesEveryBackboneTensorBitIdentical(@TempDir Path dir) throws Exception {
-        Path init = dir.resolve("init");
-        train(small().epochs(1).build(), init, false, r -> { });
         Path run = dir.resolve("transfer");
-        train(small().epochs(2).mode(TrainMode.TRANSFER).init(init.resolve("model.safetensors").toString()).build(),
-                run, false, r -> { });
+        train(small().epochs(2).mode(TrainMode.TRANSFER).init(init.toString()).build(), run, false, r -> { });
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> before = ModelState.readTensors(init.resolve("model.safetensors"), m);
+            Map<String, NDArray> before = ModelState.readTensors(init, m);
             Map<String, NDArray> after = ModelState.readTensors(run.resolve("model.safetensors"), m);
             int compared = 0;
             boolean headChanged = false;
@@ -89,26 +90,65 @@ class TrainerTest {
 
     @Test
     void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
-        TrainConfig config = small().epochs(3).augment("default").dropRate(0.2f).build();
-        train(config, dir.resolve("full"), false, r -> { });
+        assertResumesExactly(small().epochs(3).augment("default").dropRate(0.2f).build(), 2, dir);
+    }
 
+    @Test
+    void cachedTransferThenFinetuneResumesExactly(@TempDir Path dir) throws Exception {
+        // two augmented views, head dropout, killed in the cached transfer phase, resumed into the fine-tune phase
+        TrainConfig config = small().mode(TrainMode.TRANSFER).schedule(2, 1).init(init.toString()).augment("default")
+                .dropRate(0.2f).cacheViews(2).build();
+        Path full = assertResumesExactly(config, 1, dir);
+        List<String> history = Files.readAllLines(full.resolve("history.csv"));
+        assertTrue(history.get(1).contains(",transfer,") && history.get(3).contains(",finetune,"), history.toString());
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] before = ModelState.readTensors(init, m).get("layer4.1.conv2.weight").toFloatArray();
+            float[] after = ModelState.readTensors(full.resolve("model.safetensors"), m).get("layer4.1.conv2.weight")
+                    .toFloatArray();
+            assertFalse(java.util.Arrays.equals(before, after), "the fine-tune phase must train the backbone");
+        }
+    }
+
+    /** Trains {@code config} once straight through and once killed after epoch {@code killAfter} and resumed. */
+    private static Path assertResumesExactly(TrainConfig config, int killAfter, Path dir) throws Exception {
+        Path full = dir.resolve("full");
+        train(config, full, false, r -> { });
         Path killed = dir.resolve("killed");
         assertThrows(IllegalStateException.class, () -> train(config, killed, false, r -> {
-            if (r.epoch() == 2) {
-                throw new IllegalStateException("simulated kill after epoch 2");
+            if (r.epoch() == killAfter) {
+                throw new IllegalStateException("simulated kill after epoch " + killAfter);
             }
         }));
         assertFalse(Files.exists(killed.resolve("model.safetensors")));
         train(config, killed, true, r -> { });
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> a = ModelState.readTensors(dir.resolve("full/model.safetensors"), m);
+            Map<String, NDArray> a = ModelState.readTensors(full.resolve("model.safetensors"), m);
             Map<String, NDArray> b = ModelState.readTensors(killed.resolve("model.safetensors"), m);
             assertEquals(a.keySet(), b.keySet());
             for (String name : a.keySet()) {
                 assertArrayEquals(a.get(name).toFloatArray(), b.get(name).toFloatArray(), name);
             }
         }
-        assertEquals(Files.readAllLines(dir.resolve("full/history.csv")).size(),
+        assertEquals(Files.readAllLines(full.resolve("history.csv")).size(),
                 Files.readAllLines(killed.resolve("history.csv")).size());
+        return full;
+    }
+
+    @Test
+    void cachedTransferLearnsLikeTheUncachedRun(@TempDir Path dir) throws Exception {
+        TrainConfig.Builder transfer = small().epochs(4).mode(TrainMode.TRANSFER).init(init.toString()).lr(1e-2f);
+        TrainResult plain = train(transfer.build(), dir.resolve("plain"), false, r -> { });
+        TrainResult cached = train(transfer.cacheViews(0).build(), dir.resolve("cached"), false, r -> { });
+        assertTrue(plain.mainMetrics().accuracy() > 0.9, "uncached test accuracy " + plain.mainMetrics().accuracy());
+        assertTrue(cached.mainMetrics().accuracy() > 0.9, "cached test accuracy " + cached.mainMetrics().accuracy());
+        // without augmentation the cache holds exactly the features the uncached run computes, so the heads agree
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] a = ModelState.readTensors(dir.resolve("plain/model.safetensors"), m).get("fc.weight").toFloatArray();
+            float[] b = ModelState.readTensors(dir.resolve("cached/model.safetensors"), m).get("fc.weight").toFloatArray();
+            assertArrayEquals(a, b, 1e-4f);
+        }
+        for (int e = 0; e < 4; e++) {
+            assertEquals(plain.history().get(e).trainLoss(), cached.history().get(e).trainLoss(), 1e-4, "epoch " + (e + 1));
+        }
     }
 }

@@ -2,7 +2,10 @@ package io.gaikan.model.blocks;
 
 import ai.djl.ndarray.NDArray;
 
-/** The activations of the zoo's families. SiLU is timm's 'swish' (x * sigmoid(x)). */
+/**
+ * The activations of the zoo's families. SiLU is timm's 'swish' (x * sigmoid(x)). ReLU6 and SiLU run as single fused
+ * PyTorch ops when available ({@link FusedActivations}), else as the equivalent composite ops.
+ */
 public enum Activation {
     NONE, RELU, RELU6, SILU;
 
@@ -10,14 +13,15 @@ public enum Activation {
         return switch (this) {
             case NONE -> x;
             case RELU -> ai.djl.nn.Activation.relu(x);
-            // clamp(x, 0, 6) is torch's relu6 (hardtanh 0..6) in one op
-            case RELU6 -> x.clip(0f, 6f);
-            case SILU -> {
-                NDArray gate = ai.djl.nn.Activation.sigmoid(x);
-                NDArray y = x.mul(gate);
-                gate.close();
-                yield y;
-            }
+            case RELU6 -> FusedActivations.get().map(f -> f.relu6(x)).orElseGet(() -> x.clip(0f, 6f));
+            case SILU -> FusedActivations.get().map(f -> f.silu(x)).orElseGet(() -> composedSilu(x));
         };
+    }
+
+    private static NDArray composedSilu(NDArray x) {
+        NDArray gate = ai.djl.nn.Activation.sigmoid(x);
+        NDArray y = x.mul(gate);
+        gate.close();
+        return y;
     }
 }

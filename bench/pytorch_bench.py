@@ -1,0 +1,84 @@
+"""PyTorch eager half of bench/run-vs-pytorch.sh: the work io.gaikan.train.StepBenchmark does, in torchvision.
+
+Training step = forward, cross-entropy, backward, SGD (lr 1e-3, momentum 0.9, weight decay 1e-4); inference =
+forward under no_grad in eval mode. Random data, median iteration. Prints
+"RESULT pytorch <model> <train|infer> <img/s> <s/iter>" lines; --profile FILE writes the profiler's Chrome trace
+of one training iteration instead.
+"""
+import argparse
+import time
+
+import torch
+import torch.nn.functional as F
+import torchvision
+
+# Gaikan (timm) names -> torchvision constructors with the same architecture and no stochastic depth
+MODELS = {
+    "resnet18": lambda: torchvision.models.resnet18(),
+    "resnet50": lambda: torchvision.models.resnet50(),
+    "mobilenetv2_100": lambda: torchvision.models.mobilenet_v2(),
+    "efficientnet_b0": lambda: torchvision.models.efficientnet_b0(stochastic_depth_prob=0.0),
+}
+
+
+def median_seconds(step, warmup, iters):
+    for _ in range(warmup):
+        step()
+    times = []
+    for _ in range(iters):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--models", default="resnet18")
+    p.add_argument("--batch", type=int, default=32)
+    p.add_argument("--size", type=int, default=224)
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--iters", type=int, default=3)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--modes", default="train,infer")
+    p.add_argument("--profile")
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(1)
+    print(f"# pytorch {torch.__version__}, torchvision {torchvision.__version__}, intra-op threads "
+          f"{torch.get_num_threads()}, inter-op threads {torch.get_num_interop_threads()}, batch {a.batch}, {a.size} px",
+          flush=True)
+    for name in a.models.split(","):
+        model = MODELS[name]()
+        x = torch.randn(a.batch, 3, a.size, a.size)
+        y = torch.randint(0, 1000, (a.batch,))
+        opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9, weight_decay=1e-4)
+
+        def train():
+            model.train()
+            opt.zero_grad(set_to_none=True)
+            loss = F.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            loss.item()
+
+        def infer():
+            model.eval()
+            with torch.no_grad():
+                model(x).numpy()
+
+        if a.profile:
+            train()
+            with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as prof:
+                train()
+            prof.export_chrome_trace(a.profile)
+            print("# wrote", a.profile)
+            continue
+        for mode in a.modes.split(","):
+            seconds = median_seconds(train if mode == "train" else infer, a.warmup, a.iters)
+            print(f"RESULT pytorch {name} {mode} {a.batch / seconds:.3f} {seconds:.4f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Writes silu.pt and relu6.pt, the one-op TorchScript modules behind io.gaikan.model.blocks.FusedActivations.
+
+DJL's NDArray API has no SiLU and no hardtanh, so without these a SiLU is sigmoid + mul (backward: two muls, a
+sigmoid backward and an add) and a ReLU6 is clamp (backward: ge, le, logical_and, where): several passes over every
+activation instead of one fused kernel each way. Regenerate with any PyTorch >= 1.13 (the archives load in newer
+versions):  python3 fused_activations.py
+"""
+import torch
+
+
+class SiLU(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.ops.aten.silu(x)
+
+
+class ReLU6(torch.nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.ops.aten.hardtanh(x, 0.0, 6.0)
+
+
+torch.jit.save(torch.jit.script(SiLU()), "silu.pt")
+torch.jit.save(torch.jit.script(ReLU6()), "relu6.pt")
