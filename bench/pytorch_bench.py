@@ -2,7 +2,7 @@
 
 Training step = forward, cross-entropy, backward, SGD (lr 1e-3, momentum 0.9, weight decay 1e-4); inference =
 forward under no_grad in eval mode. Random data, median iteration. Prints
-"RESULT pytorch <model> <train|infer> <img/s> <s/iter>" lines; --profile FILE writes the profiler's Chrome trace
+"RESULT pytorch <model> <train|infer> <img/s> <s/iter> <cpu s/iter>" lines; --profile FILE writes the profiler's Chrome trace
 of one training iteration instead.
 """
 import argparse
@@ -22,15 +22,18 @@ MODELS = {
 
 
 def median_seconds(step, warmup, iters):
+    """(median wall seconds, median process CPU seconds) per iteration."""
     for _ in range(warmup):
         step()
-    times = []
+    times, cpu = [], []
     for _ in range(iters):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         step()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
     times.sort()
-    return times[len(times) // 2]
+    cpu.sort()
+    return times[len(times) // 2], cpu[len(cpu) // 2]
 
 
 def main():
@@ -76,8 +79,8 @@ def main():
             print("# wrote", a.profile)
             continue
         for mode in a.modes.split(","):
-            seconds = median_seconds(train if mode == "train" else infer, a.warmup, a.iters)
-            print(f"RESULT pytorch {name} {mode} {a.batch / seconds:.3f} {seconds:.4f}", flush=True)
+            seconds, cpu = median_seconds(train if mode == "train" else infer, a.warmup, a.iters)
+            print(f"RESULT pytorch {name} {mode} {a.batch / seconds:.3f} {seconds:.4f} {cpu:.4f}", flush=True)
 
 
 if __name__ == "__main__":

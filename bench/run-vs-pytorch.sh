@@ -12,6 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# both engines use libgomp: passive waiting, as bin/gaikan sets, unless the caller chose otherwise (docs/speed.md)
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 ROUNDS=${ROUNDS:-3}
 MODELS=${MODELS:-resnet18,resnet50,mobilenetv2_100,efficientnet_b0}
@@ -20,14 +22,14 @@ SIZE=${SIZE:-224}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-1}
 ITERS=${ITERS:-3}
-E2E_IMAGES=${E2E_IMAGES:-320}
+E2E_IMAGES=${E2E_IMAGES:-192}
 PY=/usr/bin/python3   # Debian's interpreter, where python3-torch lives (a pyenv/venv python3 would not see it)
 out="$root/bench/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 raw="$out/raw.txt"
 log="$out/log.txt"
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$log"
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg), OMP_WAIT_POLICY=$OMP_WAIT_POLICY" | tee "$log"
 
 # --- PyTorch from Debian ------------------------------------------------------------------------------------------
 if ! "$PY" -c 'import torch, torchvision' 2>/dev/null; then
@@ -77,6 +79,6 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "== done at load $(load)" | tee -a "$log"
-"$PY" bench/table.py "$raw" "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" |
+"$PY" bench/table.py "$raw" "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date +%Y-%m-%d), OMP_WAIT_POLICY=$OMP_WAIT_POLICY" |
   tee "$out/table.md"
 echo "(raw numbers: $raw)"

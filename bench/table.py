@@ -10,21 +10,8 @@ def fields(line):
     return [p for p in parts if "=" not in p], kv
 
 
-def main(raw, machine):
-    rate = defaultdict(dict)          # (model, mode) -> {(framework, round): img/s}
-    e2e = defaultdict(list)           # epoch -> [(img/s, wait%)]
-    loads = []
-    for line in open(raw):
-        pos, kv = fields(line)
-        loads.append(float(kv["load"]))
-        if pos[0] == "RESULT":
-            _, fw, model, mode, ips, _ = pos
-            rate[(model, mode)][(fw, int(kv["round"]))] = float(ips)
-        elif pos[0] == "E2E":
-            e2e[pos[2]].append((float(pos[3]), float(kv["wait"])))
-    print(f"Machine: {machine}; load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f}")
-    print()
-    print("| model | mode | Gaikan img/s (median) | PyTorch img/s (median) | ratio min | ratio median | ratio max |")
+def ratio_table(rate, unit):
+    print(f"| model | mode | Gaikan {unit} (median) | PyTorch {unit} (median) | ratio min | ratio median | ratio max |")
     print("|---|---|---|---|---|---|---|")
     models = list(dict.fromkeys(m for m, _ in rate))
     for model in models:
@@ -39,6 +26,31 @@ def main(raw, machine):
                 continue
             print(f"| {model} | {mode} | {statistics.median(g):.2f} | {statistics.median(p):.2f} | "
                   f"{min(ratios):.2f} | {statistics.median(ratios):.2f} | {max(ratios):.2f} |")
+
+
+def main(raw, machine):
+    rate = defaultdict(dict)          # (model, mode) -> {(framework, round): img/s}
+    cpu = defaultdict(dict)           # (model, mode) -> {(framework, round): images per CPU-second}
+    e2e = defaultdict(list)           # epoch -> [(img/s, wait%)]
+    loads = []
+    for line in open(raw):
+        pos, kv = fields(line)
+        loads.append(float(kv["load"]))
+        if pos[0] == "RESULT":
+            fw, model, mode, ips, secs = pos[1:6]
+            rate[(model, mode)][(fw, int(kv["round"]))] = float(ips)
+            if len(pos) > 6:
+                cpu[(model, mode)][(fw, int(kv["round"]))] = float(ips) * float(secs) / float(pos[6])
+        elif pos[0] == "E2E":
+            e2e[pos[2]].append((float(pos[3]), float(kv["wait"])))
+    print(f"Machine: {machine}; load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f}")
+    print()
+    ratio_table(rate, "img/s")
+    if cpu:
+        print()
+        print("The same runs per CPU-second of the whole process (steadier than wall time on a shared machine):")
+        print()
+        ratio_table(cpu, "img per CPU-s")
     step = rate.get(("resnet18", "train"), {})
     gstep = [v for (fw, _), v in step.items() if fw == "gaikan"]
     if e2e:

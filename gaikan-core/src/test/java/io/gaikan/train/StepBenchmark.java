@@ -15,6 +15,7 @@ import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.ModelRegistry;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.stream.IntStream;
  * <pre>
  * java -cp ... io.gaikan.train.StepBenchmark --models resnet18 --batch 32 --size 224 --warmup 1 --iters 3
  * </pre>
- * Prints one {@code RESULT gaikan <model> <train|infer> <img/s> <s/iter>} line per measurement (median iteration).
+ * Prints one {@code RESULT gaikan <model> <train|infer> <img/s> <s/iter> <cpu s/iter>} line per measurement (median
+ * iteration; the process CPU time per iteration is the steadier number on a machine shared with other work).
  * {@code --profile FILE} instead writes the engine profiler's Chrome trace of one training iteration.
  */
 public final class StepBenchmark {
@@ -68,8 +70,9 @@ public final class StepBenchmark {
                 }
                 for (String mode : modes) {
                     Step step = mode.equals("train") ? train : inferStep(model, manager, x);
-                    double seconds = median(step, warmup, iters);
-                    System.out.printf(Locale.ROOT, "RESULT gaikan %s %s %.3f %.4f%n", name, mode, batch / seconds, seconds);
+                    double[] seconds = median(step, warmup, iters);
+                    System.out.printf(Locale.ROOT, "RESULT gaikan %s %s %.3f %.4f %.4f%n", name, mode, batch / seconds[0],
+                            seconds[0], seconds[1]);
                 }
             }
         }
@@ -109,18 +112,24 @@ public final class StepBenchmark {
         };
     }
 
-    private static double median(Step step, int warmup, int iters) {
+    /** {median wall seconds, median process CPU seconds} per iteration. */
+    private static double[] median(Step step, int warmup, int iters) {
         for (int i = 0; i < warmup; i++) {
             step.run();
         }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] seconds = new double[iters];
+        double[] cpu = new double[iters];
         for (int i = 0; i < iters; i++) {
             long start = System.nanoTime();
+            long cpuStart = os.getProcessCpuTime();
             step.run();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
         }
         Arrays.sort(seconds);
-        return seconds[iters / 2];
+        Arrays.sort(cpu);
+        return new double[]{seconds[iters / 2], cpu[iters / 2]};
     }
 
     private static Map<String, String> options(String[] args) {
