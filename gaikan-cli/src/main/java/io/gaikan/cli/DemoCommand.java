@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code gaikan demo}: the main job on an embedded default (CG pretraining vs scratch, few-shot). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Render CG images, pretrain on them, and compare Scratch vs CG Pretrain at 1/4/16 images per class "
-                + "on a differently randomised target set. Needs nothing but this repository; a few minutes on 2 cores.")
+                + "on a differently randomised target set. Needs nothing but this repository; rerunning resumes.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "output directory (default ${DEFAULT-VALUE}); rerunning resumes")

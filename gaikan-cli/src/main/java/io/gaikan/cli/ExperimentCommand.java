@@ -70,7 +70,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             runner.build().run(experiment, out);
         } else {
             runner.build().setUp(experiment, out);
-            System.out.printf("starting %d worker processes (%d threads each)%n", parallel, perRun);
+            System.out.printf("starting %d worker processes (%d thread(s) each)%n", parallel, perRun);
             WorkerProcesses.run(parallel, i -> workerCommand(i + 1, perRun), perRun);
         }
         System.out.printf("experiment finished in %.1f min%n", (System.nanoTime() - started) / 60e9);

@@ -33,7 +33,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its last checkpoint (settings from its run.json)")
     boolean resume;
 
-    @Option(names = "--model", defaultValue = "resnet18", description = "registry name, see 'gaikan models' (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "resnet18", description = "registry name, e.g. resnet18, efficientnet_b0, vggse, or the two-input model "
+                    + "dual:<branch>[,resize=N][,crop=N] (dual:vggse, dual:efficientnet_b0; views default to 160/256 of --size) "
+                    + "(default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--size", defaultValue = "0", description = "input size in pixels (default: the model's)")

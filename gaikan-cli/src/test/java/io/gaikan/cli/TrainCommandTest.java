@@ -2,14 +2,9 @@ package io.gaikan.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,21 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line's handling of bad input, end to end. */
 class TrainCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter err = new StringWriter();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            CommandLine cmd = Main.commandLine();
-            cmd.setErr(new PrintWriter(err, true));
-            return new Result(cmd.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(stdout);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path folderWithCorruptJpeg(Path root) throws Exception {
@@ -58,14 +40,14 @@ class TrainCommandTest {
     @Test
     void corruptJpegIsOneLineNamingItAndSkipBadTrainsAndListsIt(@TempDir Path tmp) throws Exception {
         Path data = folderWithCorruptJpeg(tmp.resolve("data"));
-        Result failed = run("train", "--data", data.toString(), "--out", tmp.resolve("r1").toString(), "--size", "24",
+        CliRun failed = run("train", "--data", data.toString(), "--out", tmp.resolve("r1").toString(), "--size", "24",
                 "--epochs", "1", "--quiet");
         assertEquals(2, failed.code());
         assertTrue(failed.err().contains("truncated.jpg"), failed.err());
         assertEquals(1, failed.err().strip().lines().count(), failed.err());
         assertTrue(!Files.exists(tmp.resolve("r1/checkpoints")), "nothing may be trained before the data is checked");
 
-        Result skipped = run("train", "--data", data.toString(), "--out", tmp.resolve("r2").toString(), "--size", "24",
+        CliRun skipped = run("train", "--data", data.toString(), "--out", tmp.resolve("r2").toString(), "--size", "24",
                 "--epochs", "1", "--batch-size", "4", "--val", "0", "--quiet", "--skip-bad");
         assertEquals(0, skipped.code(), skipped.err());
         assertTrue(skipped.out().contains("skipped 1 unreadable image(s)") && skipped.out().contains("truncated.jpg"),
@@ -75,15 +57,15 @@ class TrainCommandTest {
 
     @Test
     void wrongPathsAndFlagsAreOneLineErrors(@TempDir Path tmp) {
-        Result noData = run("train", "--data", tmp.resolve("nowhere").toString());
+        CliRun noData = run("train", "--data", tmp.resolve("nowhere").toString());
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("nowhere") && noData.err().strip().lines().count() == 1, noData.err());
-        Result badMode = run("train", "--data", tmp.toString(), "--mode", "sideways");
+        CliRun badMode = run("train", "--data", tmp.toString(), "--mode", "sideways");
         assertTrue(badMode.err().contains("--mode must be scratch | transfer | finetune"), badMode.err());
-        Result cacheWithoutTransfer = run("train", "--data", tmp.toString(), "--cache-views", "2");
+        CliRun cacheWithoutTransfer = run("train", "--data", tmp.toString(), "--cache-views", "2");
         assertTrue(cacheWithoutTransfer.err().contains("--cache-views") && cacheWithoutTransfer.err().contains("transfer")
                 && cacheWithoutTransfer.err().strip().lines().count() == 1, cacheWithoutTransfer.err());
-        Result badModel = run("eval", "--run", tmp.resolve("no-run").toString());
+        CliRun badModel = run("eval", "--run", tmp.resolve("no-run").toString());
         assertTrue(badModel.err().contains("no-run"), badModel.err());
     }
 }

@@ -43,7 +43,7 @@ public record FewShotDemo(String model, int size, int cgCount, int pretrainEpoch
                           int stepsPerRun, long seed, int threads) {
 
     public static FewShotDemo defaults() {
-        return new FewShotDemo("resnet18", 64, 2000, 3, 400, List.of(1, 4, 16), 40, 1,
+        return new FewShotDemo("resnet18", 64, 2000, 4, 400, List.of(1, 4, 16), 30, 1,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 

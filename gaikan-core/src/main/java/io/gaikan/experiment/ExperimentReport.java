@@ -190,9 +190,9 @@ public final class ExperimentReport {
         }
         StringJoiner axesText = new StringJoiner("; ");
         axes.forEach((a, labels) -> axesText.add(a + " = " + String.join(", ", labels)));
-        return String.format(Locale.ROOT, "%s. Grid: %s (%d cells, %d finished; training time %s). Rows: %s; columns: %s; "
-                        + "%s. Test metrics in percent on the fixed test set of split.csv.", name, axesText, cells.size(),
-                done, ExperimentRunner.duration(seconds), spec.rows(), spec.columns() == null ? "metrics" : spec.columns(),
+        return String.format(Locale.ROOT, "Experiment '%s'. Grid: %s (%d cells, %d finished; training time %s). "
+                        + "Test figures in percent on the fixed test set of split.csv, %s.", name, axesText, cells.size(),
+                done, ExperimentRunner.duration(seconds),
                 spec.aggregate().isEmpty() ? "single runs" : "mean ± std over " + String.join(", ", spec.aggregate()));
     }
 
@@ -243,7 +243,7 @@ public final class ExperimentReport {
             Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
             Map<String, Set<Integer>> shotsPerRow = new LinkedHashMap<>();
             for (Cell c : facetCells) {
-                String row = c.labels().get(spec.rows());
+                String row = rowOf(c);
                 shotsPerRow.computeIfAbsent(row, k -> new LinkedHashSet<>()).add(c.shots());
                 if (c.run() != null && Double.isFinite(m.of(c.run()))) {
                     values.computeIfAbsent(row, k -> new LinkedHashMap<>())
@@ -281,7 +281,7 @@ public final class ExperimentReport {
                 Map<String, List<Double>> byColumn = new LinkedHashMap<>();
                 for (Cell c : facetCells) {
                     if (c.run() != null && Double.isFinite(m.of(c.run()))) {
-                        byColumn.computeIfAbsent(c.labels().get(spec.rows()), k -> new ArrayList<>()).add(m.of(c.run()));
+                        byColumn.computeIfAbsent(rowOf(c), k -> new ArrayList<>()).add(m.of(c.run()));
                     }
                 }
                 byColumn.forEach((col, v) -> t.put(m.title(), col, Table.Cell.of(v)));
@@ -428,11 +428,21 @@ public final class ExperimentReport {
         return file;
     }
 
+    private static final String ALL = "all runs";
+
     private List<String> labelsOf(String axis) {
-        return axes.getOrDefault(axis, List.of());
+        return axis == null ? List.of(ALL) : axes.getOrDefault(axis, List.of());
+    }
+
+    /** The cell's label on the row axis ({@value #ALL} when there is none: everything is averaged). */
+    private String rowOf(Cell c) {
+        return spec.rows() == null ? ALL : c.labels().get(spec.rows());
     }
 
     private static String header(String axis) {
+        if (axis == null) {
+            return "runs";
+        }
         return switch (axis) {
             case Axis.SHOTS -> "images per class";
             case Axis.METHOD -> "method";

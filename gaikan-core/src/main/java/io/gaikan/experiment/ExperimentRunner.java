@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,7 +144,7 @@ public final class ExperimentRunner {
                 store.putMeta("report", json(config.report()));
                 store.putMeta("axes", json(axisLabels(config)));
                 store.replaceGrid(grid.points());
-                Map<Integer, String> baselineIds = new java.util.LinkedHashMap<>();
+                Map<Integer, String> baselineIds = new LinkedHashMap<>();
                 baselineRuns(config, grid).forEach((shots, run) -> baselineIds.put(shots, run.id()));
                 store.putMeta(BASELINE_META, json(baselineIds));
                 grid.runs().forEach(r -> store.register(r, runDir(Path.of(""), r)));
@@ -156,7 +157,7 @@ public final class ExperimentRunner {
 
     /** Per shots value of the grid, the baseline run fitted on those training images (none unless configured). */
     private static Map<Integer, RunSpec> baselineRuns(ExperimentConfig config, Grid grid) {
-        Map<Integer, RunSpec> out = new java.util.LinkedHashMap<>();
+        Map<Integer, RunSpec> out = new LinkedHashMap<>();
         if (config.baseline() != null) {
             grid.shotsValues().forEach(s -> out.put(s, RunSpec.baseline(s, config.baseline().workingSize())));
         }
@@ -355,7 +356,7 @@ public final class ExperimentRunner {
     }
 
     private static Map<String, List<String>> axisLabels(ExperimentConfig config) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         config.axes().forEach(a -> out.put(a.name(), a.labels()));
         return out;
     }

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 /** The test figures a report can tabulate, each knowing which direction is better (seed tables use percent). */
 public enum Metric {
     ACCURACY("accuracy", "Accuracy", true, ClassificationMetrics::accuracy),
+    MISS_RATE("miss_rate", "Miss rate, NG judged OK", false, ClassificationMetrics::missRate),
+    OVER_DETECTION_RATE("over_detection_rate", "Over-detection rate, OK judged NG", false,
+            ClassificationMetrics::overDetectionRate),
     DEFECT_ACCURACY("defect_accuracy", "Defect-class accuracy", true, ClassificationMetrics::defectAccuracy),
-    NORMAL_ACCURACY("normal_accuracy", "Normal-class accuracy", true, ClassificationMetrics::normalAccuracy),
-    MISS_RATE("miss_rate", "Miss rate (NG judged OK)", false, ClassificationMetrics::missRate),
-    OVER_DETECTION_RATE("over_detection_rate", "Over-detection rate (OK judged NG)", false,
-            ClassificationMetrics::overDetectionRate);
+    NORMAL_ACCURACY("normal_accuracy", "Normal-class accuracy", true, ClassificationMetrics::normalAccuracy);
 
     private final String key;
     private final String title;

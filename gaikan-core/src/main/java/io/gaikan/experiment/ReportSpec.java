@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code report:} section: which axis labels the table rows, which the columns (null: one column, the metrics
- * become the rows), the main metric, and the axes averaged over (mean ± std; default {@code seed}). Every other axis
- * gets its own set of tables.
+ * The {@code report:} section: which axis labels the table rows (null when every axis is averaged over: one row),
+ * which the columns (null: the metrics become the rows), the main metric, and the axes averaged over (mean ± std;
+ * default {@code seed}). Every other axis gets its own set of tables.
  */
 public record ReportSpec(String title, String rows, String columns, Metric metric, List<String> aggregate) {
 
@@ -34,7 +34,7 @@ public record ReportSpec(String title, String rows, String columns, Metric metri
         if (rows != null && rows.equals(columns)) {
             throw node.get("columns").error("rows and columns are both '" + rows + "'");
         }
-        if (aggregate.contains(rows) || (columns != null && aggregate.contains(columns))) {
+        if ((rows != null && aggregate.contains(rows)) || (columns != null && aggregate.contains(columns))) {
             throw node.get("aggregate").error("an axis cannot be both averaged over and shown as rows/columns");
         }
         Metric metric = Metric.ACCURACY;

@@ -8,6 +8,8 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import ai.djl.nn.pooling.Pool;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.layers.Layer;
 import io.gaikan.model.layers.LinearLayer;
 
@@ -35,22 +37,19 @@ public abstract class ImageClassifier extends Layer {
         this.options = options;
     }
 
-    /** Pooled pre-logits features, shape (N, featureDim). */
-    public abstract NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training);
+    /**
+     * The last feature map before global pooling, shape (N, {@link #featureDim()}, h, w); composite models (the
+     * two-input model) join their branches' maps.
+     */
+    public abstract NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training);
 
+    /** Channels of the feature map = length of the pooled pre-logits vector. */
     public abstract int featureDim();
 
-    /**
-     * The last feature map before global pooling, shape (N, {@link #featureMapChannels()}, h, w). Families that
-     * support it can serve as branches of composite models; the default is unsupported.
-     */
-    public NDArray forwardFeatureMap(ParameterStore ps, NDArray x, boolean training) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its feature map");
-    }
-
-    /** Channels of {@link #forwardFeatureMap}; 0 when the family does not expose its feature map. */
-    public int featureMapChannels() {
-        return 0;
+    /** Pooled pre-logits features, shape (N, featureDim): timm's global average pooling of the feature map. */
+    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
+        NDArray map = forwardFeatureMap(ps, x, training);
+        return Sequence.release(map, Pool.globalAvgPool2d(map));
     }
 
     public ModelOptions options() {

@@ -21,9 +21,8 @@ public final class ContactSheet {
     private ContactSheet() {
     }
 
-    public static BufferedImage render(List<SynthSample> ok, List<SynthSample> ng, int maxTile) {
-        int tile = ok.isEmpty() && ng.isEmpty() ? maxTile
-                : Math.min(maxTile, (ok.isEmpty() ? ng.get(0) : ok.get(0)).size());
+    /** Every sample is drawn at {@code tile} x {@code tile} pixels (scaled bilinearly up or down). */
+    public static BufferedImage render(List<SynthSample> ok, List<SynthSample> ng, int tile) {
         int okRows = (ok.size() + COLUMNS - 1) / COLUMNS;
         int ngRows = (ng.size() + COLUMNS - 1) / COLUMNS;
         int cell = tile + CAPTION + GAP;

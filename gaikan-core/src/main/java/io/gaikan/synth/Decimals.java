@@ -28,8 +28,4 @@ final class Decimals {
         }
         return sb;
     }
-
-    static String format(double v, int digits) {
-        return append(new StringBuilder(12), v, digits).toString();
-    }
 }

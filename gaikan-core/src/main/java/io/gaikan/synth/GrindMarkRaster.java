@@ -79,7 +79,7 @@ final class GrindMarkRaster {
         for (GrindMark m : marks) {
             double dx = m.x1() - m.x0();
             double dy = m.y1() - m.y0();
-            double len = Math.hypot(dx, dy);
+            double len = Math.sqrt(dx * dx + dy * dy);
             if (len > 0) {
                 c2 += (dx * dx - dy * dy) / len;
                 s2 += 2 * dx * dy / len;
@@ -147,7 +147,7 @@ final class GrindMarkRaster {
     private void draw(GrindMark m) {
         double u0 = u(m.x0(), m.y0()), v0 = v(m.x0(), m.y0());
         double u1 = u(m.x1(), m.y1()), v1 = v(m.x1(), m.y1());
-        double len = Math.hypot(u1 - u0, v1 - v0);
+        double len = Math.sqrt((u1 - u0) * (u1 - u0) + (v1 - v0) * (v1 - v0));
         double halfWidth = m.halfWidth();
         double peak = m.peak();
         if (len < 1 || halfWidth <= 0 || peak <= 0) {

@@ -23,6 +23,7 @@ final class GrindingScratchScene implements Scene {
     private static final double REFERENCE_SIZE = 224;
     /** A scratch narrower than this (output pixels, full width) would vanish at small sizes. */
     private static final double MIN_SCRATCH_WIDTH_PX = 2.0;
+    private static final double MIN_MARK_WIDTH_PX = 1.2;
     private static final int MAX_STRENGTHENINGS = 3;
     private static final double STRENGTHEN_FACTOR = 1.6;
     private static final int PLACEMENT_TRIES = 8;
@@ -65,7 +66,7 @@ final class GrindingScratchScene implements Scene {
 
         EdgeProfile edge = rng.nextDouble() < r.edgeProbability() ? drawEdge(rng, r, size, unit, p) : null;
         if (edge != null) {
-            surface.applyEdge(edge, (float) (20 * unit));
+            surface.applyEdge(edge);
         }
         Region region = edge == null ? Region.BODY : Region.EDGE;
 
@@ -75,7 +76,6 @@ final class GrindingScratchScene implements Scene {
         Sensor.Settings sensor = new Sensor.Settings(r.blurSigmaPx().draw(rng), r.meanBrightness().draw(rng),
                 r.noiseSigma().draw(rng), r.vignetting().draw(rng), config.grey());
         record(p, lighting, metal, sensor);
-        double background = edge == null ? 0 : edge.background();
 
         List<ScratchPath> scratches = ng ? drawScratches(surface, cam, rng, r, unit, grindAngle, edge, p)
                 : List.of();
@@ -90,13 +90,13 @@ final class GrindingScratchScene implements Scene {
                     hf.carveScratch(s);
                 }
             }
-            planes = Sensor.blur(MetalShader.shade(hf, metal, lighting, cam, texture, background, ws), size, size,
+            planes = Sensor.blur(MetalShader.shade(hf, metal, lighting, cam, texture, edge, ws), size, size,
                     sensor, ws);
             gain = Sensor.exposureGain(planes, size, size, sensor);
             if (!ng) {
                 break;
             }
-            ScratchVisibility vis = ScratchVisibility.measure(planes, gain, hf);
+            ScratchVisibility vis = ScratchVisibility.measure(planes, gain, hf, scratches);
             p.put("scratch_contrast", vis.contrast());
             p.put("scratch_ratio", vis.ratio());
             p.put("scratch_visible", vis.visible() ? 1.0 : 0.0);
@@ -123,12 +123,13 @@ final class GrindingScratchScene implements Scene {
     }
 
     /** Marks with centres spread over the world footprint of the image, so they enter from every side. */
-    static void drawGrindMarks(HeightField surface, Camera cam, SplittableRandom rng, RandomizationRanges r,
+    private static void drawGrindMarks(HeightField surface, Camera cam, SplittableRandom rng, RandomizationRanges r,
                                double unit, double grindAngle, Map<String, Double> p, Workspace ws) {
         int size = surface.width();
         double spread = r.grindSpreadDeg().draw(rng);
         double meanLength = r.grindLengthFrac().draw(rng) * size / cam.scale();
-        double meanWidth = r.grindWidthPx().draw(rng) * unit;
+        // below about a pixel a mark only aliases; small images get fewer, relatively wider marks instead
+        double meanWidth = Math.max(MIN_MARK_WIDTH_PX, r.grindWidthPx().draw(rng) * unit);
         double meanPeak = r.grindHeightPx().draw(rng) * unit;
         double[] box = footprint(cam, size);
         double x0 = box[0] - 0.5 * meanLength, y0 = box[1] - 0.5 * meanLength;
@@ -203,7 +204,7 @@ final class GrindingScratchScene implements Scene {
         p.put("bevel_deg", bevelDeg);
         p.put("background", background);
         return new EdgeProfile(nx, ny, hi - beyond, StrictMath.tan(Math.toRadians(bevelDeg)), bevelWidth,
-                (2 + 4 * rng.nextDouble()) * unit, background);
+                Math.max(2.0, (2 + 4 * rng.nextDouble()) * unit), background);
     }
 
     /**

@@ -79,8 +79,11 @@ public final class HeightField {
         GrindMarkRaster.render(marks, width, height, micro, ws);
     }
 
-    /** Shapes the part as an edge / taper: bevel heights, and no metal (and no marks) beyond it. */
-    void applyEdge(EdgeProfile edge, float backgroundDrop) {
+    /**
+     * Shapes the part as an edge / taper: bevel heights, and beyond the bevel no metal and no marks (flagged; the
+     * height there just continues the bevel plane, so the part's border adds no false crease to the normals).
+     */
+    void applyEdge(EdgeProfile edge) {
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
@@ -89,12 +92,10 @@ public final class HeightField {
                     continue;
                 }
                 int i = row + x;
+                macro[i] = (float) edge.height(s);
                 if (s > edge.bevelWidth()) {
-                    macro[i] = (float) edge.height(edge.bevelWidth()) - backgroundDrop;
                     micro[i] = 0;
                     flags[i] |= BACKGROUND;
-                } else {
-                    macro[i] = (float) edge.height(s);
                 }
             }
         }

@@ -20,9 +20,9 @@ final class MetalShader {
     private MetalShader() {
     }
 
-    /** Linear RGB planes (each w*h) of the lit surface; {@code background} is the brightness beyond the part. */
+    /** Linear RGB planes (each w*h) of the lit surface; {@code edge} (or null) gives the zone beyond the part. */
     static float[][] shade(HeightField hf, Material m, Lighting lighting, Camera cam, float[] texture,
-                           double background, Workspace ws) {
+                           EdgeProfile edge, Workspace ws) {
         int w = hf.width();
         int h = hf.height();
         int n = w * h;
@@ -71,6 +71,7 @@ final class MetalShader {
         float ar = (float) (amb * (0.6 * f0[0] + m.diffuse() * f0[0]));
         float ag = (float) (amb * (0.6 * f0[1] + m.diffuse() * f0[1]));
         float ab = (float) (amb * (0.6 * f0[2] + m.diffuse() * f0[2]));
+        double background = edge == null ? 0 : edge.background();
         float bgR = (float) (background * (lightR + amb)), bgG = (float) (background * (lightG + amb));
         float bgB = (float) (background * (lightB + amb));
 
@@ -82,14 +83,21 @@ final class MetalShader {
         normals(height, w, h, nxs, nys, inv);
         float[] factor = ws.floats(Workspace.Slot.FACTOR, n);
         surfaceFactor(localMean, hf.micro, texture, (float) m.streakContrast(), factor);
-        // beyond the part: no metal, only the (dark or bright) background, modulated by the blotch texture
+        // beyond the part: no metal, only the (dark or bright) background, modulated by the blotch texture; the
+        // border pixel is blended by how much of it lies beyond, so the part's outline is not a staircase
         float[] beyond = ws.zeros(Workspace.Slot.BEYOND, n);
-        boolean anyBackground = false;
-        for (int i = 0; i < n; i++) {
-            if ((hf.flags[i] & HeightField.BACKGROUND) != 0) {
-                beyond[i] = texture[i];
-                factor[i] = 0;
-                anyBackground = true;
+        boolean anyBackground = edge != null;
+        if (anyBackground) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double cover = edge.signedDistance(x, y) - edge.bevelWidth() + 0.5;
+                    if (cover > 0) {
+                        float c = (float) Math.min(1, cover);
+                        int i = y * w + x;
+                        beyond[i] = texture[i] * c;
+                        factor[i] *= 1 - c;
+                    }
+                }
             }
         }
         float[] outR = ws.floats(Workspace.Slot.RED, n);

@@ -1,9 +1,14 @@
 package io.gaikan.synth;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -35,6 +40,29 @@ public final class PngEncoder {
 
     /** Encodes interleaved 8-bit samples (1 = grey, 3 = RGB, 4 = RGBA channels) as a complete PNG file. */
     public byte[] encode(byte[] pixels, int width, int height, int channels) {
+        int length = encodeToBuffer(pixels, width, height, channels); // may replace out: call before reading it
+        return Arrays.copyOf(out, length);
+    }
+
+    /**
+     * Encodes as {@link #encode} and writes the file in one system call, without copying the encoded bytes.
+     *
+     * @return the file size in bytes
+     */
+    public int write(byte[] pixels, int width, int height, int channels, Path file) throws IOException {
+        int length = encodeToBuffer(pixels, width, height, channels);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer b = ByteBuffer.wrap(out, 0, length);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        }
+        return length;
+    }
+
+    /** Encodes into {@code out} and returns the length. */
+    private int encodeToBuffer(byte[] pixels, int width, int height, int channels) {
         int colourType = switch (channels) {
             case 1 -> 0;
             case 3 -> 2;
@@ -86,7 +114,7 @@ public final class PngEncoder {
         putInt((int) adler.getValue());
         endChunk(idat);
         endChunk(beginChunk("IEND"));
-        return Arrays.copyOf(out, pos);
+        return pos;
     }
 
     /** One final dynamic-Huffman block of literals only. */

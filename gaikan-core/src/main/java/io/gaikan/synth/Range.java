@@ -30,8 +30,4 @@ public record Range(double lo, double hi) {
         int b = (int) Math.round(hi);
         return a + rng.nextInt(b - a + 1);
     }
-
-    public double mid() {
-        return 0.5 * (lo + hi);
-    }
 }

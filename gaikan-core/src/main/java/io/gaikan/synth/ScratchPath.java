@@ -19,7 +19,9 @@ record ScratchPath(double[] xs, double[] ys, double[] depths, double halfWidth, 
     double length() {
         double sum = 0;
         for (int k = 1; k < xs.length; k++) {
-            sum += Math.hypot(xs[k] - xs[k - 1], ys[k] - ys[k - 1]);
+            double dx = xs[k] - xs[k - 1];
+            double dy = ys[k] - ys[k - 1];
+            sum += Math.sqrt(dx * dx + dy * dy);
         }
         return sum;
     }

@@ -43,7 +43,7 @@ final class SegmentStrip {
         this.x0 = x0;
         this.y0 = y0;
         this.width = width;
-        double len = Math.hypot(x1 - x0, y1 - y0);
+        double len = Math.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
         this.length = len;
         this.dx = len > 0 ? (x1 - x0) / len : 1;
         this.dy = len > 0 ? (y1 - y0) / len : 0;

@@ -76,8 +76,10 @@ final class Sensor {
                 float dx = x - cx;
                 gainRow[x] = gain * (1 - vig * (dx * dx + dy2));
             }
+            // one noise sample per pixel, shared by the colour channels: demosaicing correlates a colour
+            // camera's channel noise, and it costs a third of independent noise
+            fillNoise(noise, rng);
             for (int c = 0; c < channels; c++) {
-                fillNoise(noise, rng);
                 // row copied so that every array in the loop has the same index (the JIT vectorises it)
                 System.arraycopy(planes[c], y * w, value, 0, w);
                 develop(value, gainRow, noise, sigma);

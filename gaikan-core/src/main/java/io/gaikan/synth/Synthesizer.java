@@ -1,7 +1,6 @@
 package io.gaikan.synth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,11 @@ public final class Synthesizer {
         return render(index, config.isNg(index));
     }
 
-    /** Renders image {@code index} as the given class (same scene draw order, so OK/NG twins share nothing). */
+    /**
+     * Renders image {@code index} as the given class. The scene draws the scratches last, so the OK and NG renders
+     * of one index share surface, lighting, material and camera and differ only in the scratches (and the sensor
+     * noise): matched pairs, e.g. for tests or for judging what a model looks at.
+     */
     public SynthSample render(int index, boolean ng) {
         if (index < 0) {
             throw new IllegalArgumentException("image index " + index + " is negative");
@@ -61,6 +64,50 @@ public final class Synthesizer {
         return cols;
     }
 
+    /** What a {@link #forEach} sink does with one sample; may throw IOException. */
+    @FunctionalInterface
+    public interface SampleSink {
+        void accept(SynthSample sample) throws IOException;
+    }
+
+    /**
+     * Renders images {@code from} (inclusive) to {@code to} (exclusive) on {@code threads} threads and hands each
+     * to {@code sink}, concurrently and in no particular order (the sink must be thread-safe). For in-memory use,
+     * e.g. CG pretraining without files: keep what you need ({@link SynthSample#toFloatImage()}, the labels) and
+     * drop the sample, which also holds its height field.
+     */
+    public void forEach(int from, int to, int threads, SampleSink sink) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
+        }
+        AtomicInteger next = new AtomicInteger(from);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                        sink.accept(render(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Writes {@code count} images to dir/ok and dir/ng as PNG, dir/labels.csv (one row per image, in index order),
      * dir/sheet.png (the first {@value #SHEET_PER_CLASS} OK and NG images), dir/synth.properties (the config),
@@ -69,9 +116,6 @@ public final class Synthesizer {
     public DatasetSummary writeDataset(Path dir, int count, int threads, int objCount) throws IOException {
         if (count < 1) {
             throw new IllegalArgumentException("--count " + count + " must be at least 1");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
         }
         long start = System.nanoTime();
         Files.createDirectories(dir.resolve("ok"));
@@ -82,56 +126,26 @@ public final class Synthesizer {
         String[] rows = new String[count];
         SynthSample[] sheet = new SynthSample[count];
         boolean[] onSheet = sheetIndices(count);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger faint = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         int digits = Math.max(6, String.valueOf(count - 1).length());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    PngEncoder png = new PngEncoder();
-                    try {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            SynthSample s = render(i);
-                            String name = String.format("%0" + digits + "d", i);
-                            String rel = s.label() + "/" + name + ".png";
-                            byte[] file = png.encode(s.pixels(), s.size(), s.size(), s.channels());
-                            Files.write(dir.resolve(rel), file);
-                            bytes.addAndGet(file.length);
-                            rows[i] = csvRow(rel, s);
-                            if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
-                                faint.incrementAndGet();
-                            }
-                            if (onSheet[i]) {
-                                sheet[i] = s;
-                            }
-                            if (i < objCount) {
-                                ObjWriter.write(s.heightField(), dir.resolve("obj").resolve(name + ".obj"));
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return null;
-                }));
+        ThreadLocal<PngEncoder> encoders = ThreadLocal.withInitial(PngEncoder::new);
+        forEach(0, count, threads, s -> {
+            int i = s.index();
+            String name = String.format("%0" + digits + "d", i);
+            String rel = s.label() + "/" + name + ".png";
+            bytes.addAndGet(encoders.get().write(s.pixels(), s.size(), s.size(), s.channels(), dir.resolve(rel)));
+            rows[i] = csvRow(rel, s);
+            if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
+                faint.incrementAndGet();
             }
-            for (Future<?> w : workers) {
-                w.get();
+            if (onSheet[i]) {
+                sheet[i] = s;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing " + dir, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
+            if (i < objCount) {
+                ObjWriter.write(s.heightField(), dir.resolve("obj").resolve(name + ".obj"));
             }
-            throw new IllegalStateException("rendering failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         writeLabels(dir.resolve("labels.csv"), rows);
         writeSheet(dir.resolve("sheet.png"), sheet);
         writeProperties(dir.resolve("synth.properties"), count);

@@ -231,6 +231,9 @@ class ExperimentConfigTest {
         assertEquals(List.of("seed"), r.aggregate());
         assertEquals(Metric.ACCURACY, r.metric());
         assertEquals(256, parse(FEWSHOT).baseline().workingSize());
+        ReportSpec seedsOnly = parse("data: {path: d}\naxes: {seed: [1, 2]}").report();
+        assertNull(seedsOnly.rows(), "everything averaged: one row");
+        assertNull(seedsOnly.columns());
     }
 
     @Test

@@ -116,7 +116,7 @@ class ModelZooTest {
     }
 
     @Test
-    void everyFamilyTrainsOnSmallImagesWithStochasticDepth() {
+    void everyFamilyTrainsOnTinyImagesWithStochasticDepth() {
         List<ImageClassifier> models = List.of(
                 ZOO.get("resnet18").build(new ModelOptions(List.of(new TaskHead("main", 3)), 0.2f, 0.1f)),
                 new Vgg(new Vgg.Arch(true, 64, 16, Vgg.POOL, 32, Vgg.POOL, 32, Vgg.POOL, 64, Vgg.POOL, 64, Vgg.POOL),
@@ -125,8 +125,8 @@ class ModelZooTest {
                 ZOO.get("efficientnet_b0").build(new ModelOptions(List.of(new TaskHead("main", 3)), 0.2f, 0.2f)));
         for (ImageClassifier model : models) {
             try (NDManager manager = NDManager.newBaseManager()) {
-                model.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 64, 64));
-                NDArray x = manager.randomNormal(new Shape(4, 3, 64, 64));
+                model.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+                NDArray x = manager.randomNormal(new Shape(4, 3, 32, 32));
                 ParameterStore ps = new ParameterStore(manager, false);
                 NDArray features = model.forwardFeatures(ps, x, false);
                 assertArrayEquals(new long[] {4, model.featureDim()}, features.getShape().getShape());

@@ -52,6 +52,15 @@ class SynthesizerTest {
     }
 
     @Test
+    void forEachRendersEveryIndexOnceInMemory() throws IOException {
+        Synthesizer synth = new Synthesizer(SynthConfig.of(SIZE, 6).withGrey(true));
+        java.util.concurrent.ConcurrentHashMap<Integer, byte[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        synth.forEach(3, 11, 2, s -> assertEquals(null, seen.put(s.index(), s.pixels())));
+        assertEquals(Set.of(3, 4, 5, 6, 7, 8, 9, 10), seen.keySet());
+        assertArrayEquals(new Synthesizer(SynthConfig.of(SIZE, 6).withGrey(true)).render(7).pixels(), seen.get(7));
+    }
+
+    @Test
     void okImagesHaveNoScratchPixelsAndNgImagesDo() {
         Synthesizer synth = new Synthesizer(SynthConfig.of(SIZE, 11));
         int visible = 0;

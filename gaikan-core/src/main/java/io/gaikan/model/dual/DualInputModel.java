@@ -3,13 +3,13 @@ package io.gaikan.model.dual;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ConvBnAct;
+import io.gaikan.model.blocks.Sequence;
 import io.gaikan.model.flops.CountsFlops;
 import io.gaikan.model.flops.FeatureMap;
 import io.gaikan.model.flops.FlopCounter;
@@ -49,7 +49,7 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
     private final DualViews views;
     private ViewObserver observer = (a, b) -> { };
 
-    /** Sees the two views of every forward pass; tests use it to check what each branch receives. */
+    /** Sees the two views of every forward pass (valid during the call only); tests check what each branch receives. */
     interface ViewObserver {
         void views(NDArray resized, NDArray cropped);
     }
@@ -63,7 +63,7 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
         ModelOptions backbone = ModelOptions.backbone(options.dropPathRate());
         full = addChildBlock(FULL, branch.apply(backbone));
         crop = addChildBlock(CROP, branch.apply(backbone));
-        int channels = full.featureMapChannels();
+        int channels = full.featureDim();
         if (channels <= 0) {
             throw new IllegalArgumentException(full.getClass().getSimpleName() + " cannot be a dual branch: it does not expose its feature map");
         }
@@ -93,34 +93,27 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
         NDArray a = views.resized(x);
         NDArray b = views.cropped(x);
         observer.views(a, b);
-        return join(ps, full.forwardFeatureMap(ps, a, training), crop.forwardFeatureMap(ps, b, training), training);
+        NDArray mapA = Sequence.release(a, full.forwardFeatureMap(ps, a, training));
+        NDArray mapB = Sequence.release(b, crop.forwardFeatureMap(ps, b, training));
+        return join(ps, mapA, mapB, training);
     }
 
-    /** Concatenates two branch maps along channels (matching their sizes first) and applies the 1x1 join. */
+    /** Concatenates two branch maps along channels (matching their sizes first) and applies the 1x1 join; consumes both maps. */
     NDArray join(ParameterStore ps, NDArray mapA, NDArray mapB, boolean training) {
         long ha = mapA.getShape().get(2);
         long hb = mapB.getShape().get(2);
         if (ha > hb) {
-            mapA = DualViews.area(mapA, (int) hb, (int) mapB.getShape().get(3));
+            mapA = Sequence.release(mapA, DualViews.area(mapA, (int) hb, (int) mapB.getShape().get(3)));
         } else if (hb > ha) {
-            mapB = DualViews.area(mapB, (int) ha, (int) mapA.getShape().get(3));
+            mapB = Sequence.release(mapB, DualViews.area(mapB, (int) ha, (int) mapA.getShape().get(3)));
         }
-        return fuse.forward(ps, mapA.concat(mapB, 1), training);
-    }
-
-    @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        return Pool.globalAvgPool2d(forwardFeatureMap(ps, x, training));
+        NDArray joined = Sequence.release(mapB, Sequence.release(mapA, mapA.concat(mapB, 1)));
+        return Sequence.release(joined, fuse.forward(ps, joined, training));
     }
 
     @Override
     public int featureDim() {
-        return full.featureMapChannels();
-    }
-
-    @Override
-    public int featureMapChannels() {
-        return featureDim();
+        return full.featureDim();
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import io.gaikan.model.blocks.Sequence;
 
 /**
  * The two views of the dual-input model (seed 000): the whole image downscaled to {@code resize} x {@code resize}
@@ -62,6 +63,7 @@ public record DualViews(int resize, int crop) {
     /** Area-interpolated resize of an NCHW array (DJL's image resize works on NHWC). */
     static NDArray area(NDArray nchw, int height, int width) {
         NDArray nhwc = nchw.transpose(0, 2, 3, 1);
-        return NDImageUtils.resize(nhwc, width, height, Image.Interpolation.AREA).transpose(0, 3, 1, 2);
+        NDArray resized = Sequence.release(nhwc, NDImageUtils.resize(nhwc, width, height, Image.Interpolation.AREA));
+        return Sequence.release(resized, resized.transpose(0, 3, 1, 2));
     }
 }

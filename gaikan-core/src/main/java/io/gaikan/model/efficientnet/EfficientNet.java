@@ -1,7 +1,6 @@
 package io.gaikan.model.efficientnet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
@@ -78,18 +77,7 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray map = forwardFeatureMap(ps, x, training);
-        return Sequence.release(map, Pool.globalAvgPool2d(map));
-    }
-
-    @Override
     public int featureDim() {
-        return featureDim;
-    }
-
-    @Override
-    public int featureMapChannels() {
         return featureDim;
     }
 

@@ -78,18 +78,7 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray map = forwardFeatureMap(ps, x, training);
-        return Sequence.release(map, Pool.globalAvgPool2d(map));
-    }
-
-    @Override
     public int featureDim() {
-        return featureDim;
-    }
-
-    @Override
-    public int featureMapChannels() {
         return featureDim;
     }
 

@@ -2,7 +2,6 @@ package io.gaikan.model.vgg;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
@@ -65,18 +64,7 @@ public final class Vgg extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        NDArray map = forwardFeatureMap(ps, x, training);
-        return Sequence.release(map, Pool.globalAvgPool2d(map));
-    }
-
-    @Override
     public int featureDim() {
-        return featureDim;
-    }
-
-    @Override
-    public int featureMapChannels() {
         return featureDim;
     }
 

@@ -1,7 +1,6 @@
 package io.gaikan.model.vggse;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
@@ -50,18 +49,8 @@ public final class VggSe extends ImageClassifier implements CountsFlops {
     }
 
     @Override
-    public NDArray forwardFeatures(ParameterStore ps, NDArray x, boolean training) {
-        return Pool.globalAvgPool2d(forwardFeatureMap(ps, x, training));
-    }
-
-    @Override
     public int featureDim() {
         return WIDTHS[WIDTHS.length - 1];
-    }
-
-    @Override
-    public int featureMapChannels() {
-        return featureDim();
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
 import io.gaikan.model.TaskHead;
+import io.gaikan.model.flops.Flops;
 import io.gaikan.model.weights.LoadReport;
 import io.gaikan.model.weights.Tensor;
 import io.gaikan.model.weights.WeightLoader;
@@ -52,6 +53,10 @@ class DualInputModelTest {
         DualInputModel model = (DualInputModel) resnet.build(ModelOptions.classes(2));
         assertEquals(new DualViews(48, 40), model.views());
         assertEquals(512, model.featureDim());
+        ModelSpec b0 = REGISTRY.get("dual:efficientnet_b0");
+        assertEquals("efficientnet_b0", b0.weightsName(), "--init imagenet looks for the branch's weights file");
+        assertEquals(1280, b0.build(ModelOptions.classes(2)).featureDim());
+        assertEquals("dual:vggse", REGISTRY.get("dual:vggse").name());
 
         assertTrue(assertThrows(IllegalArgumentException.class, () -> REGISTRY.get("dual:nosuchnet")).getMessage()
                 .contains("unknown model 'nosuchnet'"));
@@ -92,16 +97,16 @@ class DualInputModelTest {
         try (NDManager m = NDManager.newBaseManager()) {
             DualInputModel model = build("dual:vggse,resize=32,crop=16", ModelOptions.classes(2), m, side);
             NDArray x = m.create(pixels, new Shape(n, c, side, side));
-            NDArray[] views = new NDArray[2];
+            float[][] views = new float[2][];
             model.observeViews((a, b) -> {
-                views[0] = a;
-                views[1] = b;
+                views[0] = a.toFloatArray();
+                views[1] = b.toFloatArray();
             });
             ParameterStore ps = new ParameterStore(m, false);
             NDArray features = model.forwardFeatures(ps, x, false);
 
-            assertArrayEquals(areaResize(pixels, n, c, side, 32), views[0].toFloatArray(), 1e-5f, "view A = area resize");
-            assertArrayEquals(centreCrop(pixels, n, c, side, 16), views[1].toFloatArray(), "view B = centre crop");
+            assertArrayEquals(areaResize(pixels, n, c, side, 32), views[0], 1e-5f, "view A = area resize");
+            assertArrayEquals(centreCrop(pixels, n, c, side, 16), views[1], "view B = centre crop");
 
             // The pooled features are the join of branch_full on view A and branch_crop on view B, not the reverse
             // (the 2x2 map of the 32 px view is area-resized to the 1x1 map of the 16 px view before joining).
@@ -204,6 +209,15 @@ class DualInputModelTest {
             assertArrayEquals(p.get("fuse.conv.weight").getArray().toFloatArray(),
                     ParameterNames.of(copy).get("fuse.conv.weight").getArray().toFloatArray());
         }
+    }
+
+    /** Two branches at 160 px, the 1x1 join on the 5x5 maps, one head. */
+    @Test
+    void flopsAreTwoBranchesOnTheViewsPlusTheJoin() {
+        long head = 512 * 2;
+        long branch = Flops.perImage(REGISTRY.get("resnet18").build(ModelOptions.classes(2)), 160) - head;
+        long join = 1024L * 512 * 5 * 5;
+        assertEquals(2 * branch + join + head, Flops.perImage(REGISTRY.get("dual:resnet18").build(ModelOptions.classes(2)), 256));
     }
 
     @Test
