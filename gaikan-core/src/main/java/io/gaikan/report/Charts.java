@@ -9,8 +9,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.BasicStroke;
@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
@@ -42,7 +44,11 @@ public final class Charts {
     static final int PANEL_WIDTH = 720;
     static final int PANEL_HEIGHT = 460;
 
-    private static final Color TRANSFER_SHADE = new Color(0x1f77b4 & 0xffffff | 0x26000000, true);
+    private static final List<Marker> MARKERS = List.of(SeriesMarkers.CIRCLE,
+            SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN);
+
+    /** The first palette colour at 15% opacity: visible behind the curves without hiding them. */
+    private static final Color TRANSFER_SHADE = new Color(0x1f, 0x77, 0xb4, 0x26);
     private static final Color PHASE_LINE = new Color(0x555555);
     private static final BasicStroke PHASE_STROKE =
             new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f);
@@ -95,7 +101,7 @@ public final class Charts {
         int cell = k <= 4 ? 110 : k <= 10 ? 64 : 44;
         int longestName = classes.stream().mapToInt(String::length).max().orElse(4);
         int labelRoom = 100 + 8 * longestName;
-        String fullTitle = String.format(java.util.Locale.ROOT, "%s: accuracy %.1f%% (n = %d)",
+        String fullTitle = String.format(Locale.ROOT, "%s: accuracy %.1f%% (n = %d)",
                 title == null || title.isBlank() ? "Confusion matrix" : title, 100 * metrics.accuracy(), metrics.count());
         // XChart centres the title over the plot, not the image, so the label column counts towards its room.
         int width = Math.max(Math.max(520, labelRoom + 12 * fullTitle.length()), k * cell + labelRoom + 90);
@@ -133,7 +139,7 @@ public final class Charts {
         List<String> yLabels = new ArrayList<>();
         for (String c : classes) {
             double recall = metrics.perClassAccuracy().getOrDefault(c, Double.NaN);
-            yLabels.add(Double.isNaN(recall) ? c : String.format(java.util.Locale.ROOT, "%s (%.0f%%)", c, 100 * recall));
+            yLabels.add(Double.isNaN(recall) ? c : String.format(Locale.ROOT, "%s (%.0f%%)", c, 100 * recall));
         }
         Collections.reverse(yLabels); // heat map rows grow upwards; the first class belongs at the top
         chart.addSeries("count", classes, yLabels, heat);
@@ -160,7 +166,7 @@ public final class Charts {
         int series = 0;
         for (Map.Entry<String, List<ShotPoint>> method : methods.entrySet()) {
             List<ShotPoint> points = method.getValue().stream()
-                    .sorted(java.util.Comparator.comparingInt(ShotPoint::shots)).toList();
+                    .sorted(Comparator.comparingInt(ShotPoint::shots)).toList();
             if (points.isEmpty()) {
                 continue;
             }
@@ -187,9 +193,6 @@ public final class Charts {
         s.setxAxisTickLabelsFormattingFunction(Charts::powerOfTwoLabel);
         ChartStyle.writePng(chart, png);
     }
-
-    private static final List<org.knowm.xchart.style.markers.Marker> MARKERS = List.of(SeriesMarkers.CIRCLE,
-            SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN);
 
     private static XYChart curvePanel(String title, String yTitle, List<EpochRecord> history, boolean accuracy) {
         XYChart chart = epochChart(title, yTitle);
@@ -304,7 +307,7 @@ public final class Charts {
         };
     }
 
-    private static void style(XYSeries s, Color color, BasicStroke line, org.knowm.xchart.style.markers.Marker marker) {
+    private static void style(XYSeries s, Color color, BasicStroke line, Marker marker) {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setFillColor(color);
@@ -374,7 +377,7 @@ public final class Charts {
     private static String powerOfTwoLabel(double log2) {
         double v = Math.pow(2, log2);
         double r = Math.rint(v);
-        return Math.abs(v - r) < 1e-6 ? Long.toString((long) r) : String.format(java.util.Locale.ROOT, "%.3g", v);
+        return Math.abs(v - r) < 1e-6 ? Long.toString((long) r) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static void requireHistory(List<EpochRecord> history, String what) {

@@ -142,7 +142,7 @@ public final class ProgressBar implements AutoCloseable {
         StringBuilder s = new StringBuilder(label);
         if (total > 0) {
             double fraction = Math.min(1, (double) done / total);
-            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            int filled = (int) Math.floor(fraction * BAR_WIDTH); // full only when really done
             s.append(String.format(Locale.ROOT, " %3d%% [", Math.round(fraction * 100)))
                     .append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")
                     .append(done).append('/').append(total);
@@ -153,7 +153,9 @@ public final class ProgressBar implements AutoCloseable {
         if (total > 0) {
             s.append("  ETA ").append(rate > 0 ? duration(Math.max(0, total - done) / rate) : "?");
         }
-        s.append("  elapsed ").append(duration(seconds));
+        if (mode != Mode.TERMINAL) { // a log line stands alone; the in-place line must stay short to not wrap
+            s.append("  elapsed ").append(duration(seconds));
+        }
         appendFields(s);
         return s.toString();
     }
