@@ -188,8 +188,8 @@ public final class ExperimentRunner {
     static Path runDir(Path dir, RunSpec run) {
         return switch (run.kind()) {
             case TRAIN -> dir.resolve("runs").resolve(run.id());
-            case PRETRAIN -> dir.resolve("pretrain").resolve(run.name().replace("pretrain ", "") + "-"
-                    + run.config().model() + "-" + run.id());
+            case PRETRAIN -> dir.resolve("pretrain").resolve(run.name().split(" ")[1] + "-" + run.config().model()
+                    + "-" + run.id());
             case BASELINE -> dir.resolve("baseline").resolve(run.id());
         };
     }

@@ -72,7 +72,7 @@ public final class Grid {
         TrainConfig train = step.settingsFor(runSettings).toConfig(config.workDir(), context);
         Object source = step.data() != null ? step.data()
                 : new CgSource(step.synth().config(train.inputSize() > 0 ? train.inputSize() : 224), step.synth().count());
-        RunSpec spec = RunSpec.pretrain("pretrain " + step.name(), step.shots(), train, source);
+        RunSpec spec = RunSpec.pretrain("pretrain " + step.name() + " (" + train.model() + ")", step.shots(), train, source);
         RunSpec known = steps.putIfAbsent(spec.id(), spec);
         return known != null ? known : spec;
     }

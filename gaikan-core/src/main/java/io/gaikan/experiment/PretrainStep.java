@@ -34,6 +34,9 @@ record PretrainStep(String name, DataSpec data, SynthSource synth, Settings base
     }
 
     static PretrainStep read(String name, Node node, Settings base, Path workDir) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw node.error("a pretrain step's name is used in directory names: letters, digits, '-' and '_' only");
+        }
         if (node.has("data") == node.has("synth")) {
             throw node.error("a pretrain step needs either data: (images) or synth: (CG images to render)");
         }
