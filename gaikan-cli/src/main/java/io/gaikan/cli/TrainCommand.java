@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,6 +33,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "continue the run in --out from its last checkpoint (settings from its run.json)")
     boolean resume;
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", description = "write a checkpoint at the end of an "
+            + "epoch once this many seconds passed since the last, and at the end of every phase (default 60; 0 = "
+            + "every epoch)")
+    long checkpointEvery = Trainer.CHECKPOINT_EVERY.toSeconds();
 
     @Option(names = "--model", defaultValue = "resnet18", description = "registry name, e.g. resnet18, efficientnet_b0, vggse, or the two-input model "
                     + "dual:<branch>[,resize=N][,crop=N] (dual:vggse, dual:efficientnet_b0; views default to 160/256 of --size) "
@@ -94,6 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--grad-clip", defaultValue = "0", description = "clip the global gradient norm (0 = off)") float gradClip;
     @Option(names = "--drop-rate", defaultValue = "0") float dropRate;
     @Option(names = "--drop-path-rate", defaultValue = "0") float dropPathRate;
+    @Option(names = "--freeze-bn", description = "keep every BatchNorm layer's pretrained statistics and affine "
+            + "parameters (few-shot fine-tuning: tiny batches would overwrite them)") boolean freezeBn;
 
     @Option(names = "--early-stop", defaultValue = "0", description = "patience in epochs; restores the best weights (0 = off)")
     int patience;
@@ -146,6 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
                 prepared.split().train().size(), prepared.split().val().size(), prepared.split().test().size(),
                 prepared.split().duplicates().isEmpty() ? "" : " (" + prepared.split().duplicates().size() + " duplicate(s) left out)");
         TrainResult result = new Trainer(ModelRegistry.defaults(), System.out)
+                .checkpointEvery(Duration.ofSeconds(checkpointEvery))
                 .train(config, prepared.data(), prepared.split(), prepared.normalClasses(), out, resume);
         Reports.printSummary(result, System.out);
         return 0;
@@ -163,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .batchSize(batchSize).optimizer(Enums.parse(OptimizerKind.class, optimizer, "--optimizer"))
                 .lr(lr).lrBase(lrBase, lrBaseBatch).finetuneLr(finetuneLr).momentum(momentum).nesterov(nesterov)
                 .weightDecay(weightDecay).lrSchedule(lrSchedule).warmupEpochs(warmupEpochs).step(stepEpochs, stepGamma)
-                .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate)
+                .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate).freezeBn(freezeBn)
                 .earlyStop(patience, minDelta, monitor).seed(seed)
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet)

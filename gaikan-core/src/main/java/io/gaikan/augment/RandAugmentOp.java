@@ -3,6 +3,7 @@ package io.gaikan.augment;
 import io.gaikan.data.FloatImage;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,140 +13,38 @@ import java.util.random.RandomGenerator;
  * 8-bit levels). Point ops that PIL runs on uint8 go through {@link Levels}.
  */
 enum RandAugmentOp {
-    AUTO_CONTRAST("AutoContrast") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.autoContrast(img);
-        }
-    },
-    EQUALIZE("Equalize") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.equalize(img);
-        }
-    },
-    INVERT("Invert") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            float[] in = img.data();
-            float[] out = new float[in.length];
-            for (int i = 0; i < in.length; i++) {
-                out[i] = ColorOps.clamp01(1f - in[i]);
-            }
-            return ColorOps.with(img, out);
-        }
-    },
-    ROTATE("Rotate") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return AffineWarp.rotate(img, negate(level / DENOM * 30.0, rng), fill(img));
-        }
-    },
+    AUTO_CONTRAST("AutoContrast", (img, level, rng) -> Levels.autoContrast(img)),
+    EQUALIZE("Equalize", (img, level, rng) -> Levels.equalize(img)),
+    INVERT("Invert", (img, level, rng) -> invert(img)),
+    ROTATE("Rotate", (img, level, rng) -> AffineWarp.rotate(img, negate(scaled(level, 30.0), rng), fill(img))),
     /** Keeps 0..4 bits, fewer as the level falls (TF EfficientNet variant). */
-    POSTERIZE("Posterize") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.posterize(img, posterizeBits(level));
-        }
-    },
-    POSTERIZE_INCREASING("PosterizeIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.posterize(img, 4 - posterizeBits(level));
-        }
-    },
-    SOLARIZE("Solarize") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.solarize(img, solarizeThreshold(level));
-        }
-    },
-    SOLARIZE_INCREASING("SolarizeIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.solarize(img, 256 - solarizeThreshold(level));
-        }
-    },
-    SOLARIZE_ADD("SolarizeAdd") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return Levels.solarizeAdd(img, Math.min(128, (int) (level / DENOM * 110)), 128);
-        }
-    },
-    COLOR("Color") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.saturation(img, enhance(level));
-        }
-    },
-    COLOR_INCREASING("ColorIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.saturation(img, enhanceIncreasing(level, rng));
-        }
-    },
-    CONTRAST("Contrast") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.contrast(img, enhance(level));
-        }
-    },
-    CONTRAST_INCREASING("ContrastIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.contrast(img, enhanceIncreasing(level, rng));
-        }
-    },
-    BRIGHTNESS("Brightness") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.brightness(img, enhance(level));
-        }
-    },
-    BRIGHTNESS_INCREASING("BrightnessIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.brightness(img, enhanceIncreasing(level, rng));
-        }
-    },
-    SHARPNESS("Sharpness") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.sharpness(img, enhance(level));
-        }
-    },
-    SHARPNESS_INCREASING("SharpnessIncreasing") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return ColorOps.sharpness(img, enhanceIncreasing(level, rng));
-        }
-    },
-    SHEAR_X("ShearX") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return AffineWarp.warp(img, 1, shear(level, rng), 0, 0, 1, 0, fill(img));
-        }
-    },
-    SHEAR_Y("ShearY") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            return AffineWarp.warp(img, 1, 0, 0, shear(level, rng), 1, 0, fill(img));
-        }
-    },
-    TRANSLATE_X_REL("TranslateXRel") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            double pixels = translatePct(level, rng) * img.width();
-            return AffineWarp.warp(img, 1, 0, pixels, 0, 1, 0, fill(img));
-        }
-    },
-    TRANSLATE_Y_REL("TranslateYRel") {
-        @Override
-        FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
-            double pixels = translatePct(level, rng) * img.height();
-            return AffineWarp.warp(img, 1, 0, 0, 0, 1, pixels, fill(img));
-        }
-    };
+    POSTERIZE("Posterize", (img, level, rng) -> Levels.posterize(img, posterizeBits(level))),
+    POSTERIZE_INCREASING("PosterizeIncreasing", (img, level, rng) -> Levels.posterize(img, 4 - posterizeBits(level))),
+    SOLARIZE("Solarize", (img, level, rng) -> Levels.solarize(img, solarizeThreshold(level))),
+    SOLARIZE_INCREASING("SolarizeIncreasing",
+            (img, level, rng) -> Levels.solarize(img, 256 - solarizeThreshold(level))),
+    SOLARIZE_ADD("SolarizeAdd",
+            (img, level, rng) -> Levels.solarizeAdd(img, Math.min(128, (int) scaled(level, 110)), 128)),
+    COLOR("Color", enhancing(ColorOps::saturation, false)),
+    COLOR_INCREASING("ColorIncreasing", enhancing(ColorOps::saturation, true)),
+    CONTRAST("Contrast", enhancing(ColorOps::contrast, false)),
+    CONTRAST_INCREASING("ContrastIncreasing", enhancing(ColorOps::contrast, true)),
+    BRIGHTNESS("Brightness", enhancing(ColorOps::brightness, false)),
+    BRIGHTNESS_INCREASING("BrightnessIncreasing", enhancing(ColorOps::brightness, true)),
+    SHARPNESS("Sharpness", enhancing(ColorOps::sharpness, false)),
+    SHARPNESS_INCREASING("SharpnessIncreasing", enhancing(ColorOps::sharpness, true)),
+    SHEAR_X("ShearX", (img, level, rng) -> AffineWarp.warp(img, 1, shear(level, rng), 0, 0, 1, 0, fill(img))),
+    SHEAR_Y("ShearY", (img, level, rng) -> AffineWarp.warp(img, 1, 0, 0, shear(level, rng), 1, 0, fill(img))),
+    TRANSLATE_X_REL("TranslateXRel", (img, level, rng) ->
+            AffineWarp.warp(img, 1, 0, translatePct(level, rng) * img.width(), 0, 1, 0, fill(img))),
+    TRANSLATE_Y_REL("TranslateYRel", (img, level, rng) ->
+            AffineWarp.warp(img, 1, 0, 0, 0, 1, translatePct(level, rng) * img.height(), fill(img)));
+
+    /** One operation at a level; {@code rng} draws the direction of ops that have one. */
+    @FunctionalInterface
+    interface Operation {
+        FloatImage apply(FloatImage img, double level, RandomGenerator rng);
+    }
 
     /** timm's {@code _RAND_TRANSFORMS}. */
     static final List<RandAugmentOp> STANDARD = List.of(AUTO_CONTRAST, EQUALIZE, INVERT, ROTATE, POSTERIZE, SOLARIZE,
@@ -163,12 +62,36 @@ enum RandAugmentOp {
     private static final float[] FILL_RGB = {124 / 255f, 116 / 255f, 104 / 255f};
 
     final String timmName;
+    private final Operation operation;
 
-    RandAugmentOp(String timmName) {
+    RandAugmentOp(String timmName, Operation operation) {
         this.timmName = timmName;
+        this.operation = operation;
     }
 
-    abstract FloatImage apply(FloatImage img, double level, RandomGenerator rng);
+    FloatImage apply(FloatImage img, double level, RandomGenerator rng) {
+        return operation.apply(img, level, rng);
+    }
+
+    /** PIL's ImageEnhance ops: factor {@link #enhance} or, in the increasing set, {@link #enhanceIncreasing}. */
+    private static Operation enhancing(BiFunction<FloatImage, Double, FloatImage> op,
+                                       boolean increasing) {
+        return (img, level, rng) -> op.apply(img, increasing ? enhanceIncreasing(level, rng) : enhance(level));
+    }
+
+    private static FloatImage invert(FloatImage img) {
+        float[] in = img.data();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = ColorOps.clamp01(1f - in[i]);
+        }
+        return ColorOps.with(img, out);
+    }
+
+    /** The level on timm's scale mapped linearly onto [0, max]. */
+    static double scaled(double level, double max) {
+        return level / DENOM * max;
+    }
 
     /** timm's {@code _randomly_negate}: negative when {@code random() > 0.5}. */
     static double negate(double v, RandomGenerator rng) {

@@ -1,6 +1,8 @@
 package io.gaikan.augment;
 
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -61,22 +63,17 @@ final class SpecArgs {
     }
 
     Range range(int i, String what, Range fallback) {
-        if (!has(i)) {
-            if (fallback == null) {
-                throw error("missing " + what);
-            }
-            return fallback;
-        }
-        String text = args.get(i);
-        int dash = rangeDash(text);
-        if (dash < 0) {
-            return Range.of(parseNumber(text, what));
-        }
-        return checked(() -> new Range(parseNumber(text.substring(0, dash), what),
-                parseNumber(text.substring(dash + 1), what)), what);
+        return range(i, what, fallback, text -> Range.of(parseNumber(text, what)),
+                (lo, hi) -> new Range(parseNumber(lo, what), parseNumber(hi, what)));
     }
 
     IntRange intRange(int i, String what, IntRange fallback) {
+        return range(i, what, fallback, text -> IntRange.of(parseInteger(text, what)),
+                (lo, hi) -> new IntRange(parseInteger(lo, what), parseInteger(hi, what)));
+    }
+
+    /** A value {@code v} or a range {@code lo-hi} (a leading minus is a sign, not the dash). */
+    private <R> R range(int i, String what, R fallback, Function<String, R> single, BiFunction<String, String, R> pair) {
         if (!has(i)) {
             if (fallback == null) {
                 throw error("missing " + what);
@@ -86,10 +83,9 @@ final class SpecArgs {
         String text = args.get(i);
         int dash = rangeDash(text);
         if (dash < 0) {
-            return IntRange.of(parseInteger(text, what));
+            return single.apply(text);
         }
-        return checked(() -> new IntRange(parseInteger(text.substring(0, dash), what),
-                parseInteger(text.substring(dash + 1), what)), what);
+        return checked(() -> pair.apply(text.substring(0, dash), text.substring(dash + 1)), what);
     }
 
     AugmentSpecException error(String problem) {

@@ -1,5 +1,6 @@
 package io.gaikan.model;
 
+import io.gaikan.model.layers.BatchNorm2d;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
@@ -133,6 +134,18 @@ public abstract class ImageClassifier extends Layer {
             setTrainable(layers.get(i).getValue(), i >= firstTrainable);
         }
         unfreezeAlwaysTrainable();
+    }
+
+    /**
+     * Freezes every BatchNorm layer (running statistics and affine parameters), as timm's
+     * {@code freeze_batch_norm_2d}; the rest keeps its trainability.
+     */
+    public void freezeBatchNorm() {
+        for (Pair<String, Block> leaf : ParameterNames.leaves(this)) {
+            if (leaf.getValue() instanceof BatchNorm2d) {
+                setTrainable(leaf.getValue(), false);
+            }
+        }
     }
 
     protected final void checkLayerIndex(int firstTrainable) {

@@ -60,7 +60,7 @@ final class RunFiles {
         Path tmp = checkpoints.resolve(prefix + ".state.json.tmp");
         STATE_JSON.writeValue(tmp.toFile(), state);
         Files.move(tmp, checkpoints.resolve(prefix + ".state.json"), StandardCopyOption.ATOMIC_MOVE);
-        EpochRecord.writeCsv(dir.resolve("history.csv"), state.history());
+        saveHistory(state.history());
         Charts.curves(state.history(), "Training curves: " + dir.getFileName(), dir.resolve("curves.png"));
         for (String old : completedCheckpoints()) {
             if (!old.equals(prefix)) {
@@ -69,6 +69,11 @@ final class RunFiles {
                 }
             }
         }
+    }
+
+    /** The per-epoch history as CSV; cheap enough for every epoch, unlike a checkpoint or the curves plot. */
+    void saveHistory(List<EpochRecord> history) throws IOException {
+        EpochRecord.writeCsv(dir.resolve("history.csv"), history);
     }
 
     /** Restores model and optimiser from the newest complete checkpoint; a fresh state if there is none. */

@@ -20,6 +20,9 @@ import java.util.List;
  * @param lr              learning rate; null = {@code lrBase * batchSize / lrBaseBatch}
  * @param finetuneLr      learning rate of a fine-tune phase that follows a transfer phase; null = lr / 10
  * @param augment         training augmentation pipeline string; eval always resizes, centre-crops and normalises
+ * @param freezeBn        BatchNorm layers keep their (pretrained) running statistics and affine parameters in every
+ *                        phase, as timm's {@code freeze_batch_norm_2d}: with a few images per class, batch statistics
+ *                        of tiny batches would overwrite the pretrained ones
  * @param cacheViews      transfer learning on cached backbone features: K augmented views per image, of which epoch e
  *                        uses view e mod K; 0 = only the un-augmented evaluation view; null = no cache (the frozen
  *                        backbone runs every epoch)
@@ -35,7 +38,7 @@ public record TrainConfig(
         int batchSize, OptimizerKind optimizer, Float lr, float lrBase, int lrBaseBatch, Float finetuneLr,
         float momentum, boolean nesterov, float weightDecay,
         String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
-        float labelSmoothing, float gradClip, float dropRate, float dropPathRate,
+        float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
         long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet) {
 
@@ -113,6 +116,7 @@ public record TrainConfig(
         private float gradClip;
         private float dropRate;
         private float dropPathRate;
+        private boolean freezeBn;
         private int earlyStopPatience;
         private float earlyStopMinDelta;
         private String monitor = "val_acc";
@@ -134,7 +138,7 @@ public record TrainConfig(
             momentum = c.momentum; nesterov = c.nesterov; weightDecay = c.weightDecay; lrSchedule = c.lrSchedule;
             warmupEpochs = c.warmupEpochs; stepEpochs = c.stepEpochs; stepGamma = c.stepGamma;
             labelSmoothing = c.labelSmoothing; gradClip = c.gradClip; dropRate = c.dropRate;
-            dropPathRate = c.dropPathRate; earlyStopPatience = c.earlyStopPatience;
+            dropPathRate = c.dropPathRate; freezeBn = c.freezeBn; earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
             augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet;
         }
@@ -163,6 +167,7 @@ public record TrainConfig(
         public Builder gradClip(float v) { gradClip = v; return this; }
         public Builder dropRate(float v) { dropRate = v; return this; }
         public Builder dropPathRate(float v) { dropPathRate = v; return this; }
+        public Builder freezeBn(boolean v) { freezeBn = v; return this; }
         public Builder earlyStop(int patience, float minDelta, String monitorName) {
             earlyStopPatience = patience; earlyStopMinDelta = minDelta; monitor = monitorName; return this;
         }
@@ -177,7 +182,7 @@ public record TrainConfig(
             return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
-                    dropRate, dropPathRate, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
+                    dropRate, dropPathRate, freezeBn, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
                     cacheViews, tasks, quiet);
         }
     }

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,8 +45,13 @@ import java.util.function.ToIntFunction;
 
 /**
  * Trains an {@link ImageClassifier} on a split: phases (scratch, transfer, fine-tune, or transfer then fine-tune),
- * a checkpoint after every epoch from which {@code resume} continues bit for bit, early stopping that restores the
- * best weights, and a final test evaluation. Everything it produces goes into the run directory.
+ * checkpoints from which {@code resume} continues bit for bit, early stopping that restores the best weights, and a
+ * final test evaluation. Everything it produces goes into the run directory.
+ *
+ * <p>A checkpoint (model, optimiser state, history) is written at the end of an epoch once {@link #checkpointEvery}
+ * has passed since the last one, and at the end of every phase. Writing one per epoch would dominate few-shot and
+ * feature-cached runs, whose epochs take milliseconds while a ResNet checkpoint is ~100 MB; a kill loses at most
+ * that interval of training.
  */
 public final class Trainer {
 
@@ -54,18 +60,35 @@ public final class Trainer {
     /** Cached backbone features kept in memory; a larger feature cache spills to a file in the run directory. */
     private static final long FEATURE_CACHE_BYTES = 1L << 30;
 
+    /** The default time between checkpoints. */
+    public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(60);
+
     private final ModelRegistry registry;
     private final PrintStream out;
     private final EpochListener listener;
+    private final Duration checkpointEvery;
 
     public Trainer(ModelRegistry registry, PrintStream out) {
         this(registry, out, record -> { });
     }
 
     public Trainer(ModelRegistry registry, PrintStream out, EpochListener listener) {
+        this(registry, out, listener, CHECKPOINT_EVERY);
+    }
+
+    private Trainer(ModelRegistry registry, PrintStream out, EpochListener listener, Duration checkpointEvery) {
+        if (checkpointEvery.isNegative()) {
+            throw new IllegalArgumentException("the checkpoint interval must be >= 0, got " + checkpointEvery);
+        }
         this.registry = registry;
         this.out = out;
         this.listener = listener;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    /** This trainer, writing a checkpoint once {@code interval} has passed since the last (zero: after every epoch). */
+    public Trainer checkpointEvery(Duration interval) {
+        return new Trainer(registry, out, listener, interval);
     }
 
     /**
@@ -176,6 +199,7 @@ public final class Trainer {
                                  Loaders loaders, Optimizer optimizer, TrainState state, RunFiles files, Path runDir,
                                  NDManager manager) throws IOException {
         ParameterStore ps = new ParameterStore(manager, false);
+        long lastCheckpoint = System.nanoTime();
         int stepsPerEpoch = loaders.train().batches(true);
         int epochBase = 0;
         for (int p = 0; p < phases.size(); p++) {
@@ -186,6 +210,9 @@ public final class Trainer {
                 continue;
             }
             model.freezeBackboneBefore(phase.firstTrainable());
+            if (config.freezeBn()) {
+                model.freezeBatchNorm();
+            }
             Map<String, Parameter> trainable = trainableParameters(model);
             if (state.epochsDone() == phaseStart && phaseStart > 0) {
                 // A new phase starts with a fresh optimiser, as a recompiled Keras model does (seed 003).
@@ -210,7 +237,13 @@ public final class Trainer {
                             valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
                             valStats.taskAccuracy());
                     state = afterEpoch(config, model, state, record, p, files, manager);
-                    files.saveCheckpoint(model, optimizer, state);
+                    boolean phaseEnds = epoch + 1 == epochBase || state.stoppedPhases().contains(p);
+                    if (phaseEnds || System.nanoTime() - lastCheckpoint >= checkpointEvery.toNanos()) {
+                        files.saveCheckpoint(model, optimizer, state);
+                        lastCheckpoint = System.nanoTime();
+                    } else {
+                        files.saveHistory(state.history());
+                    }
                     if (!config.quiet()) {
                         out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.1f img/s, data wait %.0f%%)%n",
                                 epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),

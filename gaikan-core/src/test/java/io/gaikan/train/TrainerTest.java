@@ -14,8 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,8 +49,13 @@ class TrainerTest {
     }
 
     private static TrainResult train(TrainConfig config, Path dir, boolean resume, EpochListener listener) throws Exception {
+        return train(config, dir, resume, listener, Duration.ZERO);
+    }
+
+    private static TrainResult train(TrainConfig config, Path dir, boolean resume, EpochListener listener,
+                                     Duration checkpointEvery) throws Exception {
         return new Trainer(ModelRegistry.defaults(), new PrintStream(new ByteArrayOutputStream()), listener)
-                .train(config, data.data(), data.split(), data.normalClasses(), dir, resume);
+                .checkpointEvery(checkpointEvery).train(config, data.data(), data.split(), data.normalClasses(), dir, resume);
     }
 
     @Test
@@ -90,7 +97,16 @@ class TrainerTest {
 
     @Test
     void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
-        assertResumesExactly(small().epochs(3).augment("default").dropRate(0.2f).build(), 2, dir);
+        assertResumesExactly(small().epochs(3).augment("default").dropRate(0.2f).build(), 2, dir, Duration.ZERO);
+    }
+
+    @Test
+    void aRunKilledBeforeItsFirstTimedCheckpointStartsOverAndStillEndsTheSame(@TempDir Path dir) throws Exception {
+        assertResumesExactly(small().epochs(3).augment("default").build(), 2, dir, Duration.ofHours(1));
+        try (Stream<Path> files = Files.list(dir.resolve("killed/checkpoints"))) {
+            assertEquals(List.of("epoch-003.model.safetensors", "epoch-003.optim.safetensors", "epoch-003.state.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "only the phase end is checkpointed");
+        }
     }
 
     @Test
@@ -98,7 +114,7 @@ class TrainerTest {
         // two augmented views, head dropout, killed in the cached transfer phase, resumed into the fine-tune phase
         TrainConfig config = small().mode(TrainMode.TRANSFER).schedule(2, 1).init(init.toString()).augment("default")
                 .dropRate(0.2f).cacheViews(2).build();
-        Path full = assertResumesExactly(config, 1, dir);
+        Path full = assertResumesExactly(config, 1, dir, Duration.ZERO);
         List<String> history = Files.readAllLines(full.resolve("history.csv"));
         assertTrue(history.get(1).contains(",transfer,") && history.get(3).contains(",finetune,"), history.toString());
         try (NDManager m = NDManager.newBaseManager()) {
@@ -110,7 +126,8 @@ class TrainerTest {
     }
 
     /** Trains {@code config} once straight through and once killed after epoch {@code killAfter} and resumed. */
-    private static Path assertResumesExactly(TrainConfig config, int killAfter, Path dir) throws Exception {
+    private static Path assertResumesExactly(TrainConfig config, int killAfter, Path dir, Duration checkpointEvery)
+            throws Exception {
         Path full = dir.resolve("full");
         train(config, full, false, r -> { });
         Path killed = dir.resolve("killed");
@@ -118,9 +135,13 @@ class TrainerTest {
             if (r.epoch() == killAfter) {
                 throw new IllegalStateException("simulated kill after epoch " + killAfter);
             }
-        }));
+        }, checkpointEvery));
         assertFalse(Files.exists(killed.resolve("model.safetensors")));
-        train(config, killed, true, r -> { });
+        assertEquals(killAfter + 1, Files.readAllLines(killed.resolve("history.csv")).size(), "history of every epoch");
+        // every test kills mid-phase: a checkpoint then exists only when they are written after every epoch
+        assertEquals(checkpointEvery.isZero(), Files.exists(killed.resolve(
+                String.format("checkpoints/epoch-%03d.state.json", killAfter))), "checkpoint of the killed epoch");
+        train(config, killed, true, r -> { }, checkpointEvery);
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> a = ModelState.readTensors(full.resolve("model.safetensors"), m);
             Map<String, NDArray> b = ModelState.readTensors(killed.resolve("model.safetensors"), m);

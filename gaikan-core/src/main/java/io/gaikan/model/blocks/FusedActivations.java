@@ -14,11 +14,15 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * SiLU and ReLU6 as single PyTorch ops ({@code aten::silu}, {@code aten::hardtanh(0, 6)}), which DJL's NDArray API
- * lacks: each is a one-op TorchScript module shipped as a resource ({@code silu.pt}, {@code relu6.pt}, written by
- * {@code fused_activations.py} beside them). One fused kernel forward and one backward instead of a chain of
- * elementwise ops roughly halves the time these activations take in training, which is a large share of
- * MobileNetV2's and EfficientNet's step.
+ * SiLU, ReLU and ReLU6 as single PyTorch ops ({@code aten::silu}, {@code aten::relu_}, {@code aten::hardtanh_(0, 6)}),
+ * which DJL's NDArray API lacks: each is a one-op TorchScript module shipped as a resource ({@code silu.pt},
+ * {@code relu6.pt}, {@code relu_.pt}, {@code relu6_.pt}, written by {@code fused_activations.py} beside them). One fused kernel forward
+ * and one backward instead of a chain of elementwise ops roughly halves the time SiLU and ReLU6 take in training,
+ * which is a large share of MobileNetV2's and EfficientNet's step. Without autograd (inference, feature caching) ReLU
+ * and ReLU6 overwrite their input, as torchvision's {@code inplace=True} does: an out-of-place activation allocates
+ * and page-faults a fresh tensor per call, 12 % of a ResNet-50 inference pass (engine profiler, docs/speed.md). With
+ * autograd they stay out of place: DJL's activations reach the op as views, and an in-place op on a view adds a
+ * CopySlices copy to the backward pass that cost more than it saved.
  *
  * <p>The modules run with autograd following the caller's grad mode, like any other op. When they cannot be loaded
  * (another engine) or {@code -Dgaikan.fusedActivations=false} is set (to measure the difference), {@link #get()} is
@@ -33,10 +37,20 @@ final class FusedActivations {
 
     private final PtSymbolBlock silu;
     private final PtSymbolBlock relu6;
+    private final PtSymbolBlock reluInPlace;
+    private final PtSymbolBlock relu6InPlace;
 
-    private FusedActivations(PtSymbolBlock silu, PtSymbolBlock relu6) {
+    private FusedActivations(PtSymbolBlock silu, PtSymbolBlock relu6, PtSymbolBlock reluInPlace,
+                             PtSymbolBlock relu6InPlace) {
         this.silu = silu;
         this.relu6 = relu6;
+        this.reluInPlace = reluInPlace;
+        this.relu6InPlace = relu6InPlace;
+    }
+
+    /** True when no autograd graph is being recorded, so that overwriting an activation is safe and cheap. */
+    static boolean inPlaceAllowed() {
+        return !JniUtils.isGradMode();
     }
 
     static Optional<FusedActivations> get() {
@@ -47,8 +61,14 @@ final class FusedActivations {
         return run(silu, x);
     }
 
+    /** In place (the result shares x's storage) when {@link #inPlaceAllowed()}, else DJL's out-of-place ReLU. */
+    NDArray relu(NDArray x) {
+        return inPlaceAllowed() ? run(reluInPlace, x) : ai.djl.nn.Activation.relu(x);
+    }
+
+    /** In place (the result shares x's storage) when {@link #inPlaceAllowed()}. */
     NDArray relu6(NDArray x) {
-        return run(relu6, x);
+        return run(inPlaceAllowed() ? relu6InPlace : relu6, x);
     }
 
     /** Training mode only means "leave grad mode alone": inference callers have it off already. */
@@ -64,7 +84,8 @@ final class FusedActivations {
         // a manager for the life of the process: the modules are shared by every model
         NDManager manager = NDManager.newBaseManager();
         try {
-            return Optional.of(new FusedActivations(module(manager, "silu.pt"), module(manager, "relu6.pt")));
+            return Optional.of(new FusedActivations(module(manager, "silu.pt"), module(manager, "relu6.pt"),
+                    module(manager, "relu_.pt"), module(manager, "relu6_.pt")));
         } catch (IOException | RuntimeException e) {
             manager.close();
             return Optional.empty();

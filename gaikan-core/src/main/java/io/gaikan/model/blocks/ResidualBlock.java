@@ -35,7 +35,9 @@ public abstract class ResidualBlock extends Layer implements CountsFlops {
         NDArray skip = shortcut(ps, x, training);
         if (skip != null) {
             y = Sequence.release(y, DropPath.apply(y, dropPathRate, training));
-            y = Sequence.release(y, y.add(skip));
+            // without autograd in place, as torchvision's out += identity (the branch output is ours alone); see
+            // FusedActivations for why not with autograd
+            y = FusedActivations.inPlaceAllowed() ? y.addi(skip) : Sequence.release(y, y.add(skip));
             Sequence.release(skip, y, x);
         }
         return Sequence.release(y, after.apply(y));
