@@ -21,6 +21,7 @@ import io.gaikan.train.Trainer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class ExperimentRunner {
     private final int workerIndex;
     private final int workerCount;
     private final int threads;
+    private final Duration checkpointEvery;
 
     private ExperimentRunner(Builder b) {
         this.registry = b.registry;
@@ -74,6 +76,7 @@ public final class ExperimentRunner {
         this.workerIndex = b.workerIndex;
         this.workerCount = b.workerCount;
         this.threads = b.threads;
+        this.checkpointEvery = b.checkpointEvery;
     }
 
     public static Builder builder() {
@@ -273,7 +276,7 @@ public final class ExperimentRunner {
                 store.epoch(run.id(), r);
                 listener.epochDone(r);
             };
-            return new Trainer(registry, log, record)
+            return new Trainer(registry, log, record).checkpointEvery(checkpointEvery)
                     .train(effective, data.dataset(), split, data.normalClasses(), runDir, resume).testMetrics();
         });
     }
@@ -377,6 +380,7 @@ public final class ExperimentRunner {
         private int workerIndex = 0;
         private int workerCount = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private Duration checkpointEvery = Trainer.CHECKPOINT_EVERY;
 
         public Builder registry(ModelRegistry r) {
             registry = Objects.requireNonNull(r);
@@ -411,6 +415,12 @@ public final class ExperimentRunner {
         /** Data-loading threads per run (and baseline threads). */
         public Builder threads(int n) {
             threads = Math.max(1, n);
+            return this;
+        }
+
+        /** Time between a run's checkpoints ({@link Trainer#checkpointEvery}; default {@link Trainer#CHECKPOINT_EVERY}). */
+        public Builder checkpointEvery(Duration interval) {
+            checkpointEvery = Objects.requireNonNull(interval);
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ class ExperimentRunnerTest {
     }
 
     private static ExperimentRunner.Builder runner(ByteArrayOutputStream out) {
-        return ExperimentRunner.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).threads(2);
+        return ExperimentRunner.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)).threads(2)
+                .checkpointEvery(Duration.ZERO);
     }
 
     private static List<RunSpec> gridRuns() {
