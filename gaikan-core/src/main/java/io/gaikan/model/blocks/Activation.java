@@ -10,9 +10,9 @@ public enum Activation {
     NONE, RELU, RELU6, SILU;
 
     /**
-     * The activation of {@code x}, which it may overwrite (ReLU and ReLU6 run in place when autograd is off): pass a
-     * tensor that nothing else reads afterwards, such as a convolution's or BatchNorm's fresh output, and release it
-     * after.
+     * The activation of {@code x}, which it may overwrite (ReLU and ReLU6 run in place): pass a tensor that nothing
+     * else reads afterwards and that no backward function needs, such as a convolution's or BatchNorm's fresh output,
+     * and release it after.
      */
     public NDArray apply(NDArray x) {
         return switch (this) {

@@ -16,13 +16,13 @@ import java.util.Optional;
 /**
  * SiLU, ReLU and ReLU6 as single PyTorch ops ({@code aten::silu}, {@code aten::relu_}, {@code aten::hardtanh_(0, 6)}),
  * which DJL's NDArray API lacks: each is a one-op TorchScript module shipped as a resource ({@code silu.pt},
- * {@code relu6.pt}, {@code relu_.pt}, {@code relu6_.pt}, written by {@code fused_activations.py} beside them). One fused kernel forward
+ * {@code relu_.pt}, {@code relu6_.pt}, written by {@code fused_activations.py} beside them). One fused kernel forward
  * and one backward instead of a chain of elementwise ops roughly halves the time SiLU and ReLU6 take in training,
- * which is a large share of MobileNetV2's and EfficientNet's step. Without autograd (inference, feature caching) ReLU
- * and ReLU6 overwrite their input, as torchvision's {@code inplace=True} does: an out-of-place activation allocates
- * and page-faults a fresh tensor per call, 12 % of a ResNet-50 inference pass (engine profiler, docs/speed.md). With
- * autograd they stay out of place: DJL's activations reach the op as views, and an in-place op on a view adds a
- * CopySlices copy to the backward pass that cost more than it saved.
+ * which is a large share of MobileNetV2's and EfficientNet's step. ReLU and ReLU6 overwrite their input, as
+ * torchvision's {@code inplace=True} does (their backward needs only the result): an out-of-place activation
+ * allocates and page-faults a fresh tensor per call, 12 % of a ResNet-50 inference pass (engine profiler,
+ * docs/speed.md). The input must not be a view (an in-place op on a view makes autograd copy it back in the backward
+ * pass), which is why {@code BatchNorm2d} calls DJL's batch norm so that it returns no view.
  *
  * <p>The modules run with autograd following the caller's grad mode, like any other op. When they cannot be loaded
  * (another engine) or {@code -Dgaikan.fusedActivations=false} is set (to measure the difference), {@link #get()} is
@@ -36,21 +36,13 @@ final class FusedActivations {
     }
 
     private final PtSymbolBlock silu;
-    private final PtSymbolBlock relu6;
     private final PtSymbolBlock reluInPlace;
     private final PtSymbolBlock relu6InPlace;
 
-    private FusedActivations(PtSymbolBlock silu, PtSymbolBlock relu6, PtSymbolBlock reluInPlace,
-                             PtSymbolBlock relu6InPlace) {
+    private FusedActivations(PtSymbolBlock silu, PtSymbolBlock reluInPlace, PtSymbolBlock relu6InPlace) {
         this.silu = silu;
-        this.relu6 = relu6;
         this.reluInPlace = reluInPlace;
         this.relu6InPlace = relu6InPlace;
-    }
-
-    /** True when no autograd graph is being recorded, so that overwriting an activation is safe and cheap. */
-    static boolean inPlaceAllowed() {
-        return !JniUtils.isGradMode();
     }
 
     static Optional<FusedActivations> get() {
@@ -61,14 +53,14 @@ final class FusedActivations {
         return run(silu, x);
     }
 
-    /** In place (the result shares x's storage) when {@link #inPlaceAllowed()}, else DJL's out-of-place ReLU. */
+    /** In place: overwrites x, the result shares its storage. */
     NDArray relu(NDArray x) {
-        return inPlaceAllowed() ? run(reluInPlace, x) : ai.djl.nn.Activation.relu(x);
+        return run(reluInPlace, x);
     }
 
-    /** In place (the result shares x's storage) when {@link #inPlaceAllowed()}. */
+    /** In place: overwrites x, the result shares its storage. */
     NDArray relu6(NDArray x) {
-        return run(inPlaceAllowed() ? relu6InPlace : relu6, x);
+        return run(relu6InPlace, x);
     }
 
     /** Training mode only means "leave grad mode alone": inference callers have it off already. */
@@ -84,8 +76,8 @@ final class FusedActivations {
         // a manager for the life of the process: the modules are shared by every model
         NDManager manager = NDManager.newBaseManager();
         try {
-            return Optional.of(new FusedActivations(module(manager, "silu.pt"), module(manager, "relu6.pt"),
-                    module(manager, "relu_.pt"), module(manager, "relu6_.pt")));
+            return Optional.of(new FusedActivations(module(manager, "silu.pt"), module(manager, "relu_.pt"),
+                    module(manager, "relu6_.pt")));
         } catch (IOException | RuntimeException e) {
             manager.close();
             return Optional.empty();

@@ -35,9 +35,8 @@ public abstract class ResidualBlock extends Layer implements CountsFlops {
         NDArray skip = shortcut(ps, x, training);
         if (skip != null) {
             y = Sequence.release(y, DropPath.apply(y, dropPathRate, training));
-            // without autograd in place, as torchvision's out += identity (the branch output is ours alone); see
-            // FusedActivations for why not with autograd
-            y = FusedActivations.inPlaceAllowed() ? y.addi(skip) : Sequence.release(y, y.add(skip));
+            // in place, as torchvision's out += identity: the branch output is ours alone, and no backward needs it
+            y = y.addi(skip);
             Sequence.release(skip, y, x);
         }
         return Sequence.release(y, after.apply(y));

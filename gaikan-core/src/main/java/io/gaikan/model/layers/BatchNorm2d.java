@@ -51,12 +51,15 @@ public final class BatchNorm2d extends Layer {
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         boolean updateStats = training && !isFrozen();
+        // Axis -1 is DJL's PyTorch engine's direct call of torch::batch_norm, which normalises dim 1 (channels) as
+        // PyTorch always does. Any other axis makes DJL wrap the call in two swapAxes(1, axis) views: for axis 1
+        // no-ops, but the result is then a view, and autograd adds a copy for every in-place op on it.
         return BatchNorm.batchNorm(x,
                 ps.getValue(runningMean, x.getDevice(), training),
                 ps.getValue(runningVar, x.getDevice(), training),
                 ps.getValue(weight, x.getDevice(), training),
                 ps.getValue(bias, x.getDevice(), training),
-                1, MOMENTUM, EPS, updateStats).singletonOrThrow();
+                -1, MOMENTUM, EPS, updateStats).singletonOrThrow();
     }
 
     @Override
