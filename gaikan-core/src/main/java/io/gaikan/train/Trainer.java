@@ -101,6 +101,7 @@ public final class Trainer {
         ModelSpec spec = registry.get(config.model());
         int size = config.inputSize() > 0 ? config.inputSize() : spec.defaultInputSize();
         RunFiles files = new RunFiles(runDir);
+        warnAboutFewShotFinetuning(config, split.train().size() / Math.max(1, tasks.get(0).classes().size()));
         if (!resume) {
             split.save(files.split(), data.root());
             newRunInfo(config, data, size, normalClasses, tasks).write(runDir);
@@ -148,6 +149,22 @@ public final class Trainer {
             return new TrainResult(runDir, state.history(), metrics);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Below this many training images per class, fine-tuning with BatchNorm in training mode tends to collapse. */
+    private static final int FEW_SHOT_IMAGES = 32;
+
+    /**
+     * Measured on casting-product (16 images per class, MobileNetV2): fine-tuning with live BatchNorm statistics
+     * ended predicting one class for every image, with --freeze-bn and lr 1e-4 it reached 83 %.
+     */
+    private void warnAboutFewShotFinetuning(TrainConfig config, int imagesPerClass) {
+        boolean finetunes = config.mode() == TrainMode.FINETUNE || config.isSchedule();
+        if (finetunes && !config.freezeBn() && imagesPerClass < FEW_SHOT_IMAGES) {
+            out.printf("hint: %d training images per class: consider --freeze-bn (and a learning rate around 1e-4); "
+                    + "batch statistics of so few images tend to make a fine-tuned network predict one class%n",
+                    imagesPerClass);
         }
     }
 
