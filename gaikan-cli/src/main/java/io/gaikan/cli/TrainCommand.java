@@ -101,6 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--drop-path-rate", defaultValue = "0") float dropPathRate;
     @Option(names = "--freeze-bn", description = "keep every BatchNorm layer's pretrained statistics and affine "
             + "parameters (few-shot fine-tuning: tiny batches would overwrite them)") boolean freezeBn;
+    @Option(names = "--balance-classes", description = "weight each class's loss by n / (classes * count) of the "
+            + "training images, so rare defect classes count as much as the common OK class") boolean balanceClasses;
 
     @Option(names = "--early-stop", defaultValue = "0", description = "patience in epochs; restores the best weights (0 = off)")
     int patience;
@@ -172,6 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .lr(lr).lrBase(lrBase, lrBaseBatch).finetuneLr(finetuneLr).momentum(momentum).nesterov(nesterov)
                 .weightDecay(weightDecay).lrSchedule(lrSchedule).warmupEpochs(warmupEpochs).step(stepEpochs, stepGamma)
                 .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate).freezeBn(freezeBn)
+                .balanceClasses(balanceClasses)
                 .earlyStop(patience, minDelta, monitor).seed(seed)
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet)

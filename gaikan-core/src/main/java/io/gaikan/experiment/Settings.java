@@ -31,7 +31,7 @@ final class Settings {
     static final Set<String> KEYS = Set.of("model", "size", "init", "weights", "download", "mode", "unfreeze_from",
             "epochs", "transfer_epochs", "finetune_epochs", "schedule", "batch_size", "optimizer", "lr", "lr_base",
             "lr_base_batch", "finetune_lr", "momentum", "nesterov", "weight_decay", "lr_schedule", "warmup_epochs",
-            "step_epochs", "step_gamma", "label_smoothing", "grad_clip", "drop_rate", "drop_path_rate", "freeze_bn",
+            "step_epochs", "step_gamma", "label_smoothing", "grad_clip", "drop_rate", "drop_path_rate", "freeze_bn", "balance_classes",
             "early_stop", "min_delta", "monitor", "seed", "threads", "augment", "tasks", "shots", "quiet");
 
     /** {@code init: pretrain:NAME} starts from the model a {@code pretrain:} step produced. */
@@ -152,6 +152,7 @@ final class Settings {
         number("drop_rate").ifPresent(v -> b.dropRate((float) v));
         number("drop_path_rate").ifPresent(v -> b.dropPathRate((float) v));
         bool("freeze_bn").ifPresent(b::freezeBn);
+        bool("balance_classes").ifPresent(b::balanceClasses);
         b.earlyStop(integer("early_stop", 0).orElse(0), (float) number("min_delta").orElse(0),
                 str("monitor").orElse(defaults.monitor()));
         if (values.containsKey("seed")) {

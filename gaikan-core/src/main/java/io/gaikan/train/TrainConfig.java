@@ -23,6 +23,8 @@ import java.util.List;
  * @param freezeBn        BatchNorm layers keep their (pretrained) running statistics and affine parameters in every
  *                        phase, as timm's {@code freeze_batch_norm_2d}: with a few images per class, batch statistics
  *                        of tiny batches would overwrite the pretrained ones
+ * @param balanceClasses  weight each class's loss by {@code n / (classes * count)} over the training images (per
+ *                        task), so a rare defect class counts as much as the common normal class
  * @param cacheViews      transfer learning on cached backbone features: K augmented views per image, of which epoch e
  *                        uses view e mod K; 0 = only the un-augmented evaluation view; null = no cache (the frozen
  *                        backbone runs every epoch)
@@ -38,7 +40,7 @@ public record TrainConfig(
         int batchSize, OptimizerKind optimizer, Float lr, float lrBase, int lrBaseBatch, Float finetuneLr,
         float momentum, boolean nesterov, float weightDecay,
         String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
-        float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn,
+        float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn, boolean balanceClasses,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
         long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet) {
 
@@ -117,6 +119,7 @@ public record TrainConfig(
         private float dropRate;
         private float dropPathRate;
         private boolean freezeBn;
+        private boolean balanceClasses;
         private int earlyStopPatience;
         private float earlyStopMinDelta;
         private String monitor = "val_acc";
@@ -138,7 +141,8 @@ public record TrainConfig(
             momentum = c.momentum; nesterov = c.nesterov; weightDecay = c.weightDecay; lrSchedule = c.lrSchedule;
             warmupEpochs = c.warmupEpochs; stepEpochs = c.stepEpochs; stepGamma = c.stepGamma;
             labelSmoothing = c.labelSmoothing; gradClip = c.gradClip; dropRate = c.dropRate;
-            dropPathRate = c.dropPathRate; freezeBn = c.freezeBn; earlyStopPatience = c.earlyStopPatience;
+            dropPathRate = c.dropPathRate; freezeBn = c.freezeBn; balanceClasses = c.balanceClasses;
+            earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
             augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet;
         }
@@ -168,6 +172,7 @@ public record TrainConfig(
         public Builder dropRate(float v) { dropRate = v; return this; }
         public Builder dropPathRate(float v) { dropPathRate = v; return this; }
         public Builder freezeBn(boolean v) { freezeBn = v; return this; }
+        public Builder balanceClasses(boolean v) { balanceClasses = v; return this; }
         public Builder earlyStop(int patience, float minDelta, String monitorName) {
             earlyStopPatience = patience; earlyStopMinDelta = minDelta; monitor = monitorName; return this;
         }
@@ -182,7 +187,7 @@ public record TrainConfig(
             return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
-                    dropRate, dropPathRate, freezeBn, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
+                    dropRate, dropPathRate, freezeBn, balanceClasses, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
                     cacheViews, tasks, quiet);
         }
     }

@@ -218,6 +218,12 @@ public final class Trainer {
         ParameterStore ps = new ParameterStore(manager, false);
         long lastCheckpoint = System.nanoTime();
         int stepsPerEpoch = loaders.train().batches(true);
+        List<float[]> classWeights = config.balanceClasses() ? balancedClassWeights(loaders.train().samples(), tasks) : null;
+        if (classWeights != null && !config.quiet()) {
+            for (int t = 0; t < tasks.size(); t++) {
+                out.printf("class weights %s: %s%n", tasks.get(t).name(), java.util.Arrays.toString(classWeights.get(t)));
+            }
+        }
         int epochBase = 0;
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
@@ -247,7 +253,7 @@ public final class Trainer {
                     Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
                     int stepBase = (epoch - phaseStart) * stepsPerEpoch;
                     float lastLr = schedule.at(phase.lr(), stepBase);
-                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, inputs, stepsPerEpoch, optimizer,
+                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, classWeights, inputs, stepsPerEpoch, optimizer,
                             trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
                     EpochStats valStats = loaders.val() == null ? EpochStats.NONE : validate(model, tasks, inputs, manager);
                     EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
@@ -341,6 +347,22 @@ public final class Trainer {
         return new TrainState(record.epoch(), best, bestEpoch, bad, stopped, history);
     }
 
+    /** Per task, the balanced class weights of the training images' labels ({@link Losses#balancedWeights}). */
+    static List<float[]> balancedClassWeights(List<Sample> samples, List<Task> tasks) {
+        List<float[]> weights = new ArrayList<>();
+        for (Task task : tasks) {
+            int[] counts = new int[task.classes().size()];
+            for (Sample sample : samples) {
+                int label = task.labeler().applyAsInt(sample);
+                if (label >= 0) {
+                    counts[label]++;
+                }
+            }
+            weights.add(Losses.balancedWeights(counts));
+        }
+        return weights;
+    }
+
     static Map<String, Parameter> trainableParameters(ImageClassifier model) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         ParameterNames.of(model).forEach((name, p) -> {
@@ -352,7 +374,7 @@ public final class Trainer {
     }
 
     private EpochStats trainEpoch(TrainConfig config, ImageClassifier model, ParameterStore ps, List<Task> tasks,
-                                  PhaseInputs inputs, int steps, Optimizer optimizer, Map<String, Parameter> trainable,
+                                  List<float[]> classWeights, PhaseInputs inputs, int steps, Optimizer optimizer, Map<String, Parameter> trainable,
                                   LrSchedule schedule, float baseLr, int stepBase, int epoch, int phaseStart,
                                   NDManager manager) {
         double lossSum = 0;
@@ -376,7 +398,8 @@ public final class Trainer {
                     NDArray loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         logits = inputs.forward(model, ps, x, true);
-                        loss = totalLoss(stepManager, logits, batch.labels(), tasks, config.labelSmoothing());
+                        loss = totalLoss(stepManager, logits, batch.labels(), tasks, config.labelSmoothing(),
+                                classWeights);
                         collector.backward(loss);
                     }
                     applyGradients(trainable, optimizer, lr, config.gradClip(), stepManager);
@@ -424,9 +447,16 @@ public final class Trainer {
     }
 
     static NDArray totalLoss(NDManager manager, NDList logits, int[][] labels, List<Task> tasks, float smoothing) {
+        return totalLoss(manager, logits, labels, tasks, smoothing, null);
+    }
+
+    /** @param classWeights per task the weight of each class (null: unweighted) */
+    static NDArray totalLoss(NDManager manager, NDList logits, int[][] labels, List<Task> tasks, float smoothing,
+                             List<float[]> classWeights) {
         NDArray total = null;
         for (int t = 0; t < tasks.size(); t++) {
-            NDArray loss = Losses.crossEntropy(manager, logits.get(t), labels[t], smoothing);
+            NDArray loss = Losses.crossEntropy(manager, logits.get(t), labels[t], smoothing,
+                    classWeights == null ? null : classWeights.get(t));
             if (loss == null) {
                 continue;
             }
