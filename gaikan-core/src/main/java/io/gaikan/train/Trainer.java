@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,7 +222,7 @@ public final class Trainer {
         List<float[]> classWeights = config.balanceClasses() ? balancedClassWeights(loaders.train().samples(), tasks) : null;
         if (classWeights != null && !config.quiet()) {
             for (int t = 0; t < tasks.size(); t++) {
-                out.printf("class weights %s: %s%n", tasks.get(t).name(), java.util.Arrays.toString(classWeights.get(t)));
+                out.printf("class weights %s: %s%n", tasks.get(t).name(), Arrays.toString(classWeights.get(t)));
             }
         }
         int epochBase = 0;
@@ -253,8 +254,8 @@ public final class Trainer {
                     Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
                     int stepBase = (epoch - phaseStart) * stepsPerEpoch;
                     float lastLr = schedule.at(phase.lr(), stepBase);
-                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, classWeights, inputs, stepsPerEpoch, optimizer,
-                            trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
+                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, classWeights, inputs, stepsPerEpoch,
+                            optimizer, trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
                     EpochStats valStats = loaders.val() == null ? EpochStats.NONE : validate(model, tasks, inputs, manager);
                     EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
                             valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
@@ -374,7 +375,8 @@ public final class Trainer {
     }
 
     private EpochStats trainEpoch(TrainConfig config, ImageClassifier model, ParameterStore ps, List<Task> tasks,
-                                  List<float[]> classWeights, PhaseInputs inputs, int steps, Optimizer optimizer, Map<String, Parameter> trainable,
+                                  List<float[]> classWeights, PhaseInputs inputs, int steps, Optimizer optimizer,
+                                  Map<String, Parameter> trainable,
                                   LrSchedule schedule, float baseLr, int stepBase, int epoch, int phaseStart,
                                   NDManager manager) {
         double lossSum = 0;
