@@ -1,7 +1,9 @@
 package io.gaikan.train;
 
+import ai.djl.nn.Parameter;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelRegistry;
+import io.gaikan.model.ParameterNames;
 import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.model.weights.LoadReport;
 import io.gaikan.model.weights.WeightLoader;
@@ -11,11 +13,33 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Applies {@code --init}: nothing, ImageNet weights (resolved offline first), or a weights/checkpoint file. */
 final class Initialization {
 
     private Initialization() {
+    }
+
+    /**
+     * True when every BatchNorm's running mean is 0 and running variance 1 (to 1e-3): the statistics were folded into
+     * the convolutions, so only eval-mode BatchNorm reproduces the network.
+     */
+    static boolean hasIdentityBatchNormStatistics(ImageClassifier model) {
+        boolean any = false;
+        for (Map.Entry<String, Parameter> e : ParameterNames.of(model).entrySet()) {
+            boolean mean = e.getKey().endsWith("running_mean");
+            if (!mean && !e.getKey().endsWith("running_var")) {
+                continue;
+            }
+            any = true;
+            for (float v : e.getValue().getArray().toFloatArray()) {
+                if (Math.abs(v - (mean ? 0f : 1f)) > 1e-3f) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     static void apply(ImageClassifier model, TrainConfig config, ModelRegistry registry, PrintStream out) {
@@ -35,6 +59,11 @@ final class Initialization {
             LoadReport report = WeightLoader.load(model, file);
             if (!config.quiet()) {
                 out.println("init from " + file + ": " + report.summary());
+            }
+            if (!config.freezeBn() && hasIdentityBatchNormStatistics(model)) {
+                out.println("warning: " + file.getFileName() + " has identity BatchNorm statistics (mean 0, variance 1: "
+                        + "BatchNorm folded into the convolutions, as in ONNX exports); training with batch statistics "
+                        + "changes the network at the first step: use --freeze-bn");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights " + file + ": " + e.getMessage(), e);
