@@ -100,28 +100,28 @@ enum RandAugmentOp {
 
     /** [0.1, 1.9] rising with the level; 1 is "no change" at level 5. */
     static double enhance(double level) {
-        return level / DENOM * 1.8 + 0.1;
+        return scaled(level, 1.8) + 0.1;
     }
 
     /** 1 +/- 0.9 * level / 10, at least 0.1: stronger either way as the level rises. */
     static double enhanceIncreasing(double level, RandomGenerator rng) {
-        return Math.max(0.1, 1.0 + negate(level / DENOM * 0.9, rng));
+        return Math.max(0.1, 1.0 + negate(scaled(level, 0.9), rng));
     }
 
     static double shear(double level, RandomGenerator rng) {
-        return negate(level / DENOM * 0.3, rng);
+        return negate(scaled(level, 0.3), rng);
     }
 
     static double translatePct(double level, RandomGenerator rng) {
-        return negate(level / DENOM * 0.45, rng);
+        return negate(scaled(level, 0.45), rng);
     }
 
     static int posterizeBits(double level) {
-        return (int) (level / DENOM * 4);
+        return (int) scaled(level, 4);
     }
 
     static int solarizeThreshold(double level) {
-        return Math.min(256, (int) (level / DENOM * 256));
+        return Math.min(256, (int) scaled(level, 256));
     }
 
     private static float[] fill(FloatImage img) {

@@ -153,12 +153,13 @@ public final class Trainer {
         }
     }
 
-    /** Below this many training images per class, fine-tuning with BatchNorm in training mode tends to collapse. */
+    /** Below this many training images per class, batch statistics of a fine-tuning run rest on very few images. */
     private static final int FEW_SHOT_IMAGES = 32;
 
     /**
-     * Measured on casting-product (16 images per class, MobileNetV2): fine-tuning with live BatchNorm statistics
-     * ended predicting one class for every image, with --freeze-bn and lr 1e-4 it reached 83 %.
+     * Batches drawn from a few images per class give noisy BatchNorm statistics. (The casting-product collapse this
+     * hint was written for, 16 images per class, turned out to come mostly from the offline MobileNetV2's folded
+     * BatchNorm, which {@link Initialization} detects and warns about; --freeze-bn and lr 1e-4 reached 83 % there.)
      */
     private void warnAboutFewShotFinetuning(TrainConfig config, int imagesPerClass) {
         boolean finetunes = config.mode() == TrainMode.FINETUNE || config.isSchedule();
