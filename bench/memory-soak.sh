@@ -6,8 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-# both engines use libgomp: passive waiting, as bin/gaikan sets, unless the caller chose otherwise (docs/speed.md)
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+source bin/engine-env.sh   # the engine settings bin/gaikan uses
 EPOCHS=${EPOCHS:-25}
 OPTIMIZER=${OPTIMIZER:-sgd}
 out="$root/bench/results/soak-$(date +%Y%m%d-%H%M%S)"

@@ -2,7 +2,7 @@
 
 Training step = forward, cross-entropy, backward, SGD (lr 1e-3, momentum 0.9, weight decay 1e-4); inference =
 forward under no_grad in eval mode. Random data, median iteration. Prints
-"RESULT pytorch <model> <train|infer> <img/s> <s/iter> <cpu s/iter>" lines; --profile FILE writes the profiler's Chrome trace
+"RESULT <label> <model> <train|infer> <img/s> <s/iter> <cpu s/iter>" lines; --profile FILE writes the profiler's Chrome trace
 of one iteration of the first of --modes instead.
 """
 import argparse
@@ -46,6 +46,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--modes", default="train,infer")
     p.add_argument("--profile")
+    p.add_argument("--label", default="pytorch", help="name in the RESULT lines (the run's variant)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -81,7 +82,7 @@ def main():
             continue
         for mode in a.modes.split(","):
             seconds, cpu = median_seconds(train if mode == "train" else infer, a.warmup, a.iters)
-            print(f"RESULT pytorch {name} {mode} {a.batch / seconds:.3f} {seconds:.4f} {cpu:.4f}", flush=True)
+            print(f"RESULT {a.label} {name} {mode} {a.batch / seconds:.3f} {seconds:.4f} {cpu:.4f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-# both engines use libgomp: passive waiting, as bin/gaikan sets, unless the caller chose otherwise (docs/speed.md)
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+source bin/engine-env.sh   # the engine settings bin/gaikan uses
 
 ROUNDS=${ROUNDS:-3}
 MODELS=${MODELS:-resnet18,resnet50,mobilenetv2_100,efficientnet_b0}
@@ -29,7 +28,7 @@ mkdir -p "$out"
 raw="$out/raw.txt"
 log="$out/log.txt"
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg), OMP_WAIT_POLICY=$OMP_WAIT_POLICY" | tee "$log"
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg), OMP_WAIT_POLICY=$OMP_WAIT_POLICY, THP_MEM_ALLOC_ENABLE=$THP_MEM_ALLOC_ENABLE, THP $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)" | tee "$log"
 
 # --- PyTorch from Debian ------------------------------------------------------------------------------------------
 if ! "$PY" -c 'import torch, torchvision' 2>/dev/null; then
@@ -50,6 +49,10 @@ jvm=(java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -
 cli=("${jvm[@]}" -cp "gaikan-cli/target/gaikan-cli-0.1.0-SNAPSHOT.jar:gaikan-cli/target/lib/*" io.gaikan.cli.Main)
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+# "pytorch" is PyTorch as its users run it; "pytorch-thp" adds huge pages through glibc, the counterpart of the
+# THP_MEM_ALLOC_ENABLE that bin/engine-env.sh gives Gaikan (PYTORCH_THP=0 skips it)
+pytorch_variants=(pytorch)
+[[ ${PYTORCH_THP:-1} == 1 ]] && pytorch_variants+=(pytorch-thp)
 common=(--batch "$BATCH" --size "$SIZE" --warmup "$WARMUP" --iters "$ITERS")
 
 # --- step rates, alternating --------------------------------------------------------------------------------------
@@ -59,10 +62,15 @@ for model in ${MODELS//,/ }; do
     l=$(load)
     "${jvm[@]}" -cp "$cp" io.gaikan.train.StepBenchmark --models "$model" "${common[@]}" 2>>"$log" |
       tee -a "$log" | grep '^RESULT' | sed "s/\$/ round=$round load=$l/" >>"$raw"
-    echo "== $model round $round/$ROUNDS: pytorch (load $(load))" | tee -a "$log"
-    l=$(load)
-    "$PY" bench/pytorch_bench.py --models "$model" --threads "$THREADS" "${common[@]}" 2>>"$log" |
-      tee -a "$log" | grep '^RESULT' | sed "s/\$/ round=$round load=$l/" >>"$raw"
+    for variant in "${pytorch_variants[@]}"; do
+      echo "== $model round $round/$ROUNDS: $variant (load $(load))" | tee -a "$log"
+      l=$(load)
+      # PyTorch 1.13 predates THP_MEM_ALLOC_ENABLE; glibc's malloc can give it huge pages instead
+      tunables=""; [[ $variant == pytorch-thp ]] && tunables="glibc.malloc.hugetlb=1"
+      GLIBC_TUNABLES="$tunables" "$PY" bench/pytorch_bench.py --label "$variant" --models "$model" \
+          --threads "$THREADS" "${common[@]}" 2>>"$log" |
+        tee -a "$log" | grep '^RESULT' | sed "s/\$/ round=$round load=$l/" >>"$raw"
+    done
   done
 done
 
@@ -79,6 +87,6 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "== done at load $(load)" | tee -a "$log"
-"$PY" bench/table.py "$raw" "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date +%Y-%m-%d), OMP_WAIT_POLICY=$OMP_WAIT_POLICY" |
+"$PY" bench/table.py "$raw" "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date +%Y-%m-%d), OMP_WAIT_POLICY=$OMP_WAIT_POLICY, THP_MEM_ALLOC_ENABLE=$THP_MEM_ALLOC_ENABLE" |
   tee "$out/table.md"
 echo "(raw numbers: $raw)"

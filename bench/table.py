@@ -1,4 +1,4 @@
-"""Turns the RESULT/E2E lines of bench/run-vs-pytorch.sh into the markdown table (ratio = Gaikan / PyTorch)."""
+"""Turns the RESULT/E2E lines of bench/run-vs-pytorch.sh into markdown tables (ratio = Gaikan / a PyTorch variant)."""
 import statistics
 import sys
 from collections import defaultdict
@@ -10,8 +10,8 @@ def fields(line):
     return [p for p in parts if "=" not in p], kv
 
 
-def ratio_table(rate, unit):
-    print(f"| model | mode | Gaikan {unit} (median) | PyTorch {unit} (median) | ratio min | ratio median | ratio max |")
+def ratio_table(rate, unit, reference="pytorch"):
+    print(f"| model | mode | Gaikan {unit} (median) | {reference} {unit} (median) | ratio min | ratio median | ratio max |")
     print("|---|---|---|---|---|---|---|")
     models = list(dict.fromkeys(m for m, _ in rate))
     for model in models:
@@ -19,9 +19,9 @@ def ratio_table(rate, unit):
             runs = rate.get((model, mode), {})
             rounds = sorted({r for _, r in runs})
             g = [runs[("gaikan", r)] for r in rounds if ("gaikan", r) in runs]
-            p = [runs[("pytorch", r)] for r in rounds if ("pytorch", r) in runs]
-            ratios = [runs[("gaikan", r)] / runs[("pytorch", r)] for r in rounds
-                      if ("gaikan", r) in runs and ("pytorch", r) in runs]
+            p = [runs[(reference, r)] for r in rounds if (reference, r) in runs]
+            ratios = [runs[("gaikan", r)] / runs[(reference, r)] for r in rounds
+                      if ("gaikan", r) in runs and (reference, r) in runs]
             if not ratios:
                 continue
             print(f"| {model} | {mode} | {statistics.median(g):.2f} | {statistics.median(p):.2f} | "
@@ -46,6 +46,12 @@ def main(raw, machine):
     print(f"Machine: {machine}; load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f}")
     print()
     ratio_table(rate, "img/s")
+    if any(fw == "pytorch-thp" for runs in rate.values() for fw, _ in runs):
+        print()
+        print("Against PyTorch with huge pages from glibc (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), the counterpart of "
+              "Gaikan's THP_MEM_ALLOC_ENABLE=1:")
+        print()
+        ratio_table(rate, "img/s", "pytorch-thp")
     if cpu:
         print()
         print("The same runs per CPU-second of the whole process (steadier than wall time on a shared machine):")
