@@ -2,9 +2,7 @@ package io.gaikan.cli;
 
 import io.gaikan.data.DataException;
 import io.gaikan.data.ImageFolder;
-import io.gaikan.data.Sample;
-import io.gaikan.data.Task;
-import io.gaikan.eval.Predictions;
+import io.gaikan.eval.Classification;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
@@ -16,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code gaikan predict}: classes, probabilities and the defect/normal verdict for images. */
@@ -37,40 +36,35 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Sample> samples = new ArrayList<>();
+        List<Path> images = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                ImageFolder.images(p).forEach(f -> samples.add(new Sample(f, -1)));
+                images.addAll(ImageFolder.images(p));
             } else if (Files.isRegularFile(p)) {
-                samples.add(new Sample(p, -1));
+                images.add(p);
             } else {
                 throw new DataException("no such image or folder: " + p);
             }
         }
-        if (samples.isEmpty()) {
+        if (images.isEmpty()) {
             throw new DataException("no images found in " + inputs);
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
-            List<Task> tasks = model.tasks(null);
-            Predictions predictions = model.predict(samples, tasks, threads, System.err, true);
-            List<String> normal = model.info().normalClasses();
+            List<Classification> results = model.classify(images, threads);
             List<String> lines = new ArrayList<>();
             StringBuilder header = new StringBuilder("path,class,probability");
-            if (!normal.isEmpty()) {
+            if (!model.info().normalClasses().isEmpty()) {
                 header.append(",verdict");
             }
-            for (int t = 1; t < tasks.size(); t++) {
-                header.append(',').append(tasks.get(t).name()).append(',').append(tasks.get(t).name()).append("_probability");
-            }
+            results.get(0).tasks().stream().skip(1).forEach(t -> header.append(',').append(t.task()).append(',')
+                    .append(t.task()).append("_probability"));
             lines.add(header.toString());
-            for (int i = 0; i < samples.size(); i++) {
-                StringBuilder row = new StringBuilder(samples.get(i).path().toString());
-                for (int t = 0; t < tasks.size(); t++) {
-                    int k = predictions.predicted(t, i);
-                    String cls = tasks.get(t).classes().get(k);
-                    row.append(',').append(cls).append(',').append(String.format("%.4f", predictions.probabilities().get(t)[i][k]));
-                    if (t == 0 && !normal.isEmpty()) {
-                        row.append(',').append(normal.contains(cls) ? "normal" : "DEFECT");
+            for (Classification c : results) {
+                StringBuilder row = new StringBuilder(c.image().toString());
+                for (Classification.TaskLabel t : c.tasks()) {
+                    row.append(',').append(t.label()).append(',').append(String.format(Locale.ROOT, "%.4f", t.probability()));
+                    if (t == c.tasks().get(0)) {
+                        c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal"));
                     }
                 }
                 lines.add(row.toString());

@@ -18,4 +18,17 @@ public record DataOptions(Path data, Path testDir, Path splitFile, double valFra
     public DataOptions {
         normalClasses = List.copyOf(normalClasses);
     }
+
+    /** {@code data} split as {@code gaikan train} splits it by default: 15 % validation and 20 % test per class, seed 42. */
+    public static DataOptions of(Path data) {
+        return new DataOptions(data, null, null, 0.15, 0.2, 0, 42, false, List.of());
+    }
+
+    public DataOptions withNormalClasses(String... classes) {
+        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shots, seed, skipBad, List.of(classes));
+    }
+
+    public DataOptions withShots(int shotsPerClass) {
+        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shotsPerClass, seed, skipBad, normalClasses);
+    }
 }

@@ -10,6 +10,7 @@ import io.gaikan.data.Dataset;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
+import io.gaikan.eval.Classification;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.Predictor;
 import io.gaikan.model.ImageClassifier;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,6 +92,30 @@ public final class TrainedModel implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The class of every image for every task, with its probability and the defect/normal verdict, on {@code threads}
+     * decoding threads. An unreadable image stops with a {@link DataException} naming it.
+     */
+    public List<Classification> classify(List<Path> images, int threads) {
+        List<Task> tasks = tasks(null);
+        Predictions predictions = predict(images.stream().map(p -> new Sample(p, -1)).toList(), tasks, threads,
+                System.err, true);
+        List<String> normal = info.normalClasses();
+        List<Classification> out = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            List<Classification.TaskLabel> labels = new ArrayList<>(tasks.size());
+            for (int t = 0; t < tasks.size(); t++) {
+                int k = predictions.predicted(t, i);
+                labels.add(new Classification.TaskLabel(tasks.get(t).name(), tasks.get(t).classes().get(k),
+                        predictions.probabilities().get(t)[i][k]));
+            }
+            Optional<Boolean> defect = normal.isEmpty() ? Optional.empty()
+                    : Optional.of(!normal.contains(labels.get(0).label()));
+            out.add(new Classification(images.get(i), labels, defect));
+        }
+        return out;
     }
 
     public Map<String, List<String>> taskClasses() {

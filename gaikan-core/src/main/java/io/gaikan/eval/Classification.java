@@ -1,0 +1,29 @@
+package io.gaikan.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a trained model says about one image: for every task (the main task first) the most probable class and its
+ * probability, and, when the run knows its normal (OK) classes, whether the main class is a defect.
+ */
+public record Classification(Path image, List<TaskLabel> tasks, Optional<Boolean> defect) {
+
+    public record TaskLabel(String task, String label, float probability) {
+    }
+
+    public Classification {
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The main task's class. */
+    public String label() {
+        return tasks.get(0).label();
+    }
+
+    /** The main task's probability of {@link #label()}. */
+    public float probability() {
+        return tasks.get(0).probability();
+    }
+}
