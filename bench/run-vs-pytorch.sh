@@ -49,10 +49,15 @@ jvm=(java -Xmx8g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -
 cli=("${jvm[@]}" -cp "gaikan-cli/target/gaikan-cli-0.1.0-SNAPSHOT.jar:gaikan-cli/target/lib/*" io.gaikan.cli.Main)
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-# "pytorch" is PyTorch as its users run it; "pytorch-thp" adds huge pages through glibc, the counterpart of the
-# THP_MEM_ALLOC_ENABLE that bin/engine-env.sh gives Gaikan (PYTORCH_THP=0 skips it)
+# "pytorch": PyTorch as its users run it (with the OMP_WAIT_POLICY above, which both engines read).
+# "pytorch-tuned": with Gaikan's memory settings from bin/engine-env.sh; PyTorch 1.13 predates THP_MEM_ALLOC_ENABLE,
+# so glibc gives it the huge pages (PYTORCH_TUNED=0 skips this variant).
 pytorch_variants=(pytorch)
-[[ ${PYTORCH_THP:-1} == 1 ]] && pytorch_variants+=(pytorch-thp)
+[[ ${PYTORCH_TUNED:-1} == 1 ]] && pytorch_variants+=(pytorch-tuned)
+pytorch_env() {
+  if [[ $1 == pytorch-tuned ]]; then echo GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+  else echo -u MALLOC_ARENA_MAX -u MALLOC_MMAP_MAX_ -u MALLOC_TRIM_THRESHOLD_ -u THP_MEM_ALLOC_ENABLE; fi
+}
 common=(--batch "$BATCH" --size "$SIZE" --warmup "$WARMUP" --iters "$ITERS")
 
 # --- step rates, alternating --------------------------------------------------------------------------------------
@@ -65,9 +70,7 @@ for model in ${MODELS//,/ }; do
     for variant in "${pytorch_variants[@]}"; do
       echo "== $model round $round/$ROUNDS: $variant (load $(load))" | tee -a "$log"
       l=$(load)
-      # PyTorch 1.13 predates THP_MEM_ALLOC_ENABLE; glibc's malloc can give it huge pages instead
-      tunables=""; [[ $variant == pytorch-thp ]] && tunables="glibc.malloc.hugetlb=1"
-      GLIBC_TUNABLES="$tunables" "$PY" bench/pytorch_bench.py --label "$variant" --models "$model" \
+      env $(pytorch_env "$variant") "$PY" bench/pytorch_bench.py --label "$variant" --models "$model" \
           --threads "$THREADS" "${common[@]}" 2>>"$log" |
         tee -a "$log" | grep '^RESULT' | sed "s/\$/ round=$round load=$l/" >>"$raw"
     done

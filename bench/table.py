@@ -46,12 +46,12 @@ def main(raw, machine):
     print(f"Machine: {machine}; load average (1 min) during the runs: {min(loads):.1f} to {max(loads):.1f}")
     print()
     ratio_table(rate, "img/s")
-    if any(fw == "pytorch-thp" for runs in rate.values() for fw, _ in runs):
+    if any(fw == "pytorch-tuned" for runs in rate.values() for fw, _ in runs):
         print()
-        print("Against PyTorch with huge pages from glibc (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), the counterpart of "
-              "Gaikan's THP_MEM_ALLOC_ENABLE=1:")
+        print("Against PyTorch with the memory settings Gaikan uses (bin/engine-env.sh; huge pages through "
+              "GLIBC_TUNABLES=glibc.malloc.hugetlb=1):")
         print()
-        ratio_table(rate, "img/s", "pytorch-thp")
+        ratio_table(rate, "img/s", "pytorch-tuned")
     if cpu:
         print()
         print("The same runs per CPU-second of the whole process (steadier than wall time on a shared machine):")
