@@ -6,10 +6,12 @@ import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
 import io.gaikan.data.Task;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.report.Charts;
 import io.gaikan.report.MetricsJson;
+import io.gaikan.report.OperatingCurveFiles;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,9 +41,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2")
     int threads;
 
+    @Option(names = "--max-miss-rate", description = "choose the defect threshold on the run's validation images: the "
+            + "highest whose miss rate there is at most this fraction (e.g. 0.01); report the evaluated images at it")
+    Double maxMissRate;
+
     @Override
     public Integer call() throws Exception {
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
+            Double threshold = maxMissRate == null ? null : validationThreshold(model);
             Dataset dataset;
             List<Sample> samples;
             if (data == null) {
@@ -62,8 +70,36 @@ public final class EvalCommand implements Callable<Integer> {
             Charts.confusion(metrics.values().iterator().next(), "Confusion matrix: " + dir.getFileName(),
                     dir.resolve("confusion.png"));
             metrics.forEach((task, m) -> Reports.printMetrics(task, m, System.out));
+            OperatingCurve curve = OperatingCurveFiles.write(dir, "Miss rate vs over-detection: " + dir.getFileName(),
+                    metrics.values().iterator().next(), predictions, threshold);
+            if (threshold != null) {
+                if (curve == null) {
+                    throw new IllegalArgumentException("--max-miss-rate: the evaluated images need labelled defect and normal images");
+                }
+                OperatingCurve.Point at = curve.at(threshold);
+                System.out.printf(Locale.ROOT, "at defect threshold %.4f: miss rate %.2f%%, over-detection %.2f%% (%d defect, %d normal images)%n",
+                        threshold, 100 * at.missRate(), 100 * at.overDetectionRate(), curve.defects(), curve.normals());
+            }
             System.out.println("written: " + dir.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** The threshold {@code --max-miss-rate} asks for, from the run's own validation images. */
+    private double validationThreshold(TrainedModel model) throws Exception {
+        Dataset runData = Dataset.open(Path.of(model.info().data()));
+        Split split = Split.load(run.resolve("split.csv"), runData.root());
+        List<Sample> val = split.samples(runData, split.val());
+        if (val.isEmpty()) {
+            throw new IllegalArgumentException("--max-miss-rate chooses the threshold on the run's validation images, and "
+                    + run + " has none (train with --val above 0)");
+        }
+        List<Task> tasks = model.tasks(runData);
+        Predictions predictions = model.predict(val, tasks, threads, System.out, true);
+        OperatingCurve.Point chosen = OperatingCurve.ofMainTask(predictions, tasks.get(0).classes(),
+                Set.copyOf(model.info().normalClasses())).thresholdForMissRate(maxMissRate);
+        System.out.printf(Locale.ROOT, "defect threshold %.4f: on %d validation images miss rate %.2f%% (limit %.2f%%), over-detection %.2f%%%n",
+                chosen.threshold(), val.size(), 100 * chosen.missRate(), 100 * maxMissRate, 100 * chosen.overDetectionRate());
+        return chosen.threshold();
     }
 }

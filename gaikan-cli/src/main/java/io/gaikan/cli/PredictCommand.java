@@ -34,6 +34,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2")
     int threads;
 
+    @Option(names = "--defect-threshold", description = "judge an image defective when its defect score (1 - P(normal "
+            + "classes)) is at least this, e.g. the threshold 'gaikan eval --max-miss-rate' chose; default: by the most probable class")
+    Double defectThreshold;
+
     @Override
     public Integer call() throws Exception {
         List<Path> images = new ArrayList<>();
@@ -50,11 +54,11 @@ public final class PredictCommand implements Callable<Integer> {
             throw new DataException("no images found in " + inputs);
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
-            List<Classification> results = model.classify(images, threads);
+            List<Classification> results = model.classify(images, threads, defectThreshold);
             List<String> lines = new ArrayList<>();
             StringBuilder header = new StringBuilder("path,class,probability");
             if (!model.info().normalClasses().isEmpty()) {
-                header.append(",verdict");
+                header.append(",verdict,defect_score");
             }
             results.get(0).tasks().stream().skip(1).forEach(t -> header.append(',').append(t.task()).append(',')
                     .append(t.task()).append("_probability"));
@@ -64,7 +68,8 @@ public final class PredictCommand implements Callable<Integer> {
                 for (Classification.TaskLabel t : c.tasks()) {
                     row.append(',').append(t.label()).append(',').append(String.format(Locale.ROOT, "%.4f", t.probability()));
                     if (t == c.tasks().get(0)) {
-                        c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal"));
+                        c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal").append(',')
+                                .append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
                     }
                 }
                 lines.add(row.toString());

@@ -89,16 +89,32 @@ class MultiTaskCommandsTest {
 
         String eval = run("eval", "--run", runDir.toString());
         assertTrue(eval.contains("test light"), eval);
+        List<String> curve = Files.readAllLines(runDir.resolve("operating-curve.csv"));
+        assertEquals("threshold,miss_rate,over_detection_rate", curve.get(0));
+        assertEquals("0.000000,0.000000,1.000000", curve.get(1), "threshold 0 judges everything defective");
+        assertTrue(curve.get(curve.size() - 1).endsWith(",1.000000,0.000000"), "above every score nothing is");
+        assertTrue(Files.size(runDir.resolve("operating-curve.png")) > 0);
+
+        String strictEval = run("eval", "--run", runDir.toString(), "--max-miss-rate", "0");
+        assertTrue(strictEval.contains("miss rate 0.00% (limit 0.00%)"), strictEval);
+        assertTrue(strictEval.contains("at defect threshold"), strictEval);
 
         String predict = run("predict", "--run", runDir.toString(), tmp.resolve("img").toString());
         List<String> lines = predict.lines().toList();
-        assertEquals("path,class,probability,verdict,defect,defect_probability,light,light_probability", lines.get(0));
+        assertEquals("path,class,probability,verdict,defect_score,defect,defect_probability,light,light_probability",
+                lines.get(0));
         assertEquals(25, lines.size(), "header + 24 images");
         String[] row = lines.get(1).split(",");
-        assertEquals(8, row.length, lines.get(1));
+        assertEquals(9, row.length, lines.get(1));
         assertTrue(List.of("ng", "ok").contains(row[1]));
-        assertTrue(List.of("DEFECT", "normal").contains(row[3]));
-        assertTrue(List.of("defect", "normal").contains(row[4]));
-        assertTrue(List.of("bright", "dark").contains(row[6]));
+        assertEquals(row[1].equals("ng") ? "DEFECT" : "normal", row[3], "verdict by the most probable class");
+        double score = Double.parseDouble(row[4]);
+        assertEquals(row[1].equals("ng"), score >= 0.5, "defect score " + score + " of a 2-class run");
+        assertTrue(List.of("defect", "normal").contains(row[5]));
+        assertTrue(List.of("bright", "dark").contains(row[7]));
+
+        // with a threshold: every image whose defect score reaches it is a defect, whatever its most probable class
+        String strict = run("predict", "--run", runDir.toString(), "--defect-threshold", "0", tmp.resolve("img").toString());
+        assertTrue(strict.lines().skip(1).allMatch(l -> l.split(",")[3].equals("DEFECT")), strict);
     }
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * What a trained model says about one image: for every task (the main task first) the most probable class and its
- * probability, and, when the run knows its normal (OK) classes, whether the main class is a defect.
+ * probability, and, when the run knows its normal (OK) classes, the defect score (1 - P(normal classes), NaN without
+ * normal classes) and the verdict: defective or not, by the most probable class or by a defect threshold.
  */
-public record Classification(Path image, List<TaskLabel> tasks, Optional<Boolean> defect) {
+public record Classification(Path image, List<TaskLabel> tasks, double defectScore, Optional<Boolean> defect) {
 
     public record TaskLabel(String task, String label, float probability) {
     }

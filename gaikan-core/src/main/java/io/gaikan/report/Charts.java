@@ -1,6 +1,7 @@
 package io.gaikan.report;
 
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.OperatingCurve;
 import io.gaikan.train.EpochRecord;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -191,6 +192,38 @@ public final class Charts {
         // With exact log2 positions the ticks sit on the measured sizes and read 1, 2, 4, ...; labels must stay
         // unique (XChart's tick search rejects duplicates), so in-between ticks get their true value.
         s.setxAxisTickLabelsFormattingFunction(Charts::powerOfTwoLabel);
+        ChartStyle.writePng(chart, png);
+    }
+
+    /**
+     * {@code operating-curve.png}: miss rate against over-detection rate as the defect threshold moves (lower left is
+     * better), with {@code chosen} (null for none) marked: the threshold a line would run at.
+     */
+    public static void operatingCurve(OperatingCurve curve, OperatingCurve.Point chosen, String title, Path png)
+            throws IOException {
+        ChartStyle.headless();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT + 40)
+                .title(String.format(Locale.ROOT, "%s (%d defect, %d normal images)",
+                        title == null || title.isBlank() ? "Miss rate vs over-detection" : title,
+                        curve.defects(), curve.normals()))
+                .xAxisTitle("over-detection rate (%): normal judged defective")
+                .yAxisTitle("miss rate (%): defect judged normal").build();
+        AxesChartStyler s = chart.getStyler();
+        ChartStyle.apply(s);
+        s.setXAxisMin(0.0);
+        s.setXAxisMax(100.0);
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(100.0);
+        double[] over = curve.points().stream().mapToDouble(p -> 100 * p.overDetectionRate()).toArray();
+        double[] miss = curve.points().stream().mapToDouble(p -> 100 * p.missRate()).toArray();
+        style(chart.addSeries("defect threshold from 0 to 1", over, miss), ChartStyle.color(0), SeriesLines.SOLID,
+                SeriesMarkers.NONE);
+        if (chosen != null) {
+            String name = String.format(Locale.ROOT, "threshold %.3f: miss %.1f%%, over-detection %.1f%%",
+                    chosen.threshold(), 100 * chosen.missRate(), 100 * chosen.overDetectionRate());
+            style(chart.addSeries(name, new double[]{100 * chosen.overDetectionRate()},
+                    new double[]{100 * chosen.missRate()}), ChartStyle.color(1), SeriesLines.NONE, SeriesMarkers.DIAMOND);
+        }
         ChartStyle.writePng(chart, png);
     }
 

@@ -12,6 +12,7 @@ import io.gaikan.eval.Predictions;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.report.Charts;
 import io.gaikan.report.MetricsJson;
+import io.gaikan.report.OperatingCurveFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -109,7 +111,9 @@ final class RunFiles {
         MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
         Charts.confusion(main, "Test confusion matrix: " + dir.getFileName(), dir.resolve("confusion.png"));
         writePredictions(dir.resolve("predictions.csv"), predictions, samples, data, tasks);
+        OperatingCurveFiles.write(dir, "Test miss rate vs over-detection: " + dir.getFileName(), main, predictions, null);
     }
+
 
     /** One row per image: path, then per task the true and the predicted class and its probability. */
     static void writePredictions(Path file, Predictions predictions, List<Sample> samples, Dataset data, List<Task> tasks)
@@ -127,7 +131,7 @@ final class RunFiles {
                 int pred = predictions.predicted(t, i);
                 List<String> classes = tasks.get(t).classes();
                 row.append(',').append(truth >= 0 ? classes.get(truth) : "").append(',').append(classes.get(pred))
-                        .append(',').append(String.format("%.4f", predictions.probabilities().get(t)[i][pred]));
+                        .append(',').append(String.format(Locale.ROOT, "%.4f", predictions.probabilities().get(t)[i][pred]));
             }
             lines.add(row.toString());
         }

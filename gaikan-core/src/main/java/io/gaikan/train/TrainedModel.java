@@ -11,6 +11,7 @@ import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Classification;
+import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.Predictor;
 import io.gaikan.model.ImageClassifier;
@@ -95,14 +96,27 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * The class of every image for every task, with its probability and the defect/normal verdict, on {@code threads}
-     * decoding threads. An unreadable image stops with a {@link DataException} naming it.
+     * The class of every image for every task, with its probability and the defect/normal verdict of the most probable
+     * class, on {@code threads} decoding threads. An unreadable image stops with a {@link DataException} naming it.
      */
     public List<Classification> classify(List<Path> images, int threads) {
+        return classify(images, threads, null);
+    }
+
+    /**
+     * As {@link #classify(List, int)}, but an image is judged defective when its defect score is at least
+     * {@code defectThreshold} (null: by the most probable class), e.g. the threshold {@code gaikan eval --max-miss-rate}
+     * chose on validation images.
+     */
+    public List<Classification> classify(List<Path> images, int threads, Double defectThreshold) {
         List<Task> tasks = tasks(null);
         Predictions predictions = predict(images.stream().map(p -> new Sample(p, -1)).toList(), tasks, threads,
                 System.err, true);
-        List<String> normal = info.normalClasses();
+        Set<String> normal = Set.copyOf(info.normalClasses());
+        if (defectThreshold != null && normal.isEmpty()) {
+            throw new IllegalArgumentException("a defect threshold needs the run's normal classes (--normal-classes in training)");
+        }
+        double[] scores = OperatingCurve.defectScores(predictions.probabilities().get(0), tasks.get(0).classes(), normal);
         List<Classification> out = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             List<Classification.TaskLabel> labels = new ArrayList<>(tasks.size());
@@ -112,8 +126,9 @@ public final class TrainedModel implements AutoCloseable {
                         predictions.probabilities().get(t)[i][k]));
             }
             Optional<Boolean> defect = normal.isEmpty() ? Optional.empty()
-                    : Optional.of(!normal.contains(labels.get(0).label()));
-            out.add(new Classification(images.get(i), labels, defect));
+                    : Optional.of(defectThreshold != null ? scores[i] >= defectThreshold
+                    : !normal.contains(labels.get(0).label()));
+            out.add(new Classification(images.get(i), labels, normal.isEmpty() ? Double.NaN : scores[i], defect));
         }
         return out;
     }
