@@ -47,6 +47,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxMissRate != null && !(maxMissRate >= 0 && maxMissRate <= 1)) {
+            throw new IllegalArgumentException("--max-miss-rate must be a fraction between 0 and 1, got " + maxMissRate);
+        }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
             Double threshold = maxMissRate == null ? null : validationThreshold(model);
             Dataset dataset;
