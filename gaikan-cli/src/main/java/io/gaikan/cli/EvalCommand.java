@@ -73,7 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
             Charts.confusion(metrics.values().iterator().next(), "Confusion matrix: " + dir.getFileName(),
                     dir.resolve("confusion.png"));
             metrics.forEach((task, m) -> Reports.printMetrics(task, m, System.out));
-            OperatingCurve curve = OperatingCurveFiles.write(dir, "Miss rate vs over-detection: " + dir.getFileName(),
+            OperatingCurve curve = OperatingCurveFiles.write(dir, "Miss rate vs over-detection",
                     metrics.values().iterator().next(), predictions, threshold);
             if (threshold != null) {
                 if (curve == null) {

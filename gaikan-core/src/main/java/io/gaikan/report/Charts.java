@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.HeatMapStyler;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -202,7 +203,7 @@ public final class Charts {
     public static void operatingCurve(OperatingCurve curve, OperatingCurve.Point chosen, String title, Path png)
             throws IOException {
         ChartStyle.headless();
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT + 40)
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH + 160).height(PANEL_HEIGHT + 40)
                 .title(String.format(Locale.ROOT, "%s (%d defect, %d normal images)",
                         title == null || title.isBlank() ? "Miss rate vs over-detection" : title,
                         curve.defects(), curve.normals()))
@@ -210,10 +211,10 @@ public final class Charts {
                 .yAxisTitle("miss rate (%): defect judged normal").build();
         AxesChartStyler s = chart.getStyler();
         ChartStyle.apply(s);
-        s.setXAxisMin(0.0);
-        s.setXAxisMax(100.0);
-        s.setYAxisMin(0.0);
-        s.setYAxisMax(100.0);
+        // no axis limits: the curve always runs from (0, 100) to (100, 0), and XChart's ticks stay round without them
+        s.setXAxisDecimalPattern("0");
+        s.setYAxisDecimalPattern("0");
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
         double[] over = curve.points().stream().mapToDouble(p -> 100 * p.overDetectionRate()).toArray();
         double[] miss = curve.points().stream().mapToDouble(p -> 100 * p.missRate()).toArray();
         style(chart.addSeries("defect threshold from 0 to 1", over, miss), ChartStyle.color(0), SeriesLines.SOLID,

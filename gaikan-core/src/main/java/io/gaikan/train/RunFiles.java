@@ -111,7 +111,7 @@ final class RunFiles {
         MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
         Charts.confusion(main, "Test confusion matrix: " + dir.getFileName(), dir.resolve("confusion.png"));
         writePredictions(dir.resolve("predictions.csv"), predictions, samples, data, tasks);
-        OperatingCurveFiles.write(dir, "Test miss rate vs over-detection: " + dir.getFileName(), main, predictions, null);
+        OperatingCurveFiles.write(dir, "Test miss rate vs over-detection", main, predictions, null);
     }
 
 
