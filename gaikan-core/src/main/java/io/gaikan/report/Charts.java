@@ -211,7 +211,7 @@ public final class Charts {
                 .yAxisTitle("miss rate (%): defect judged normal").build();
         AxesChartStyler s = chart.getStyler();
         ChartStyle.apply(s);
-        // no axis limits: the curve always runs from (0, 100) to (100, 0), and XChart's ticks stay round without them
+        // the curve always runs from (0, 100) to (100, 0), so both axes span 0-100 % without fixed limits
         s.setXAxisDecimalPattern("0");
         s.setYAxisDecimalPattern("0");
         s.setLegendPosition(Styler.LegendPosition.InsideNE);

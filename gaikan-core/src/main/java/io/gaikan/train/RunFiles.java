@@ -114,7 +114,6 @@ final class RunFiles {
         OperatingCurveFiles.write(dir, "Test miss rate vs over-detection", main, predictions, null);
     }
 
-
     /** One row per image: path, then per task the true and the predicted class and its probability. */
     static void writePredictions(Path file, Predictions predictions, List<Sample> samples, Dataset data, List<Task> tasks)
             throws IOException {
