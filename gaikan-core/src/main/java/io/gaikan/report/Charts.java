@@ -215,8 +215,9 @@ public final class Charts {
         s.setXAxisDecimalPattern("0");
         s.setYAxisDecimalPattern("0");
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        double[] over = curve.points().stream().mapToDouble(p -> 100 * p.overDetectionRate()).toArray();
-        double[] miss = curve.points().stream().mapToDouble(p -> 100 * p.missRate()).toArray();
+        List<OperatingCurve.Point> corners = corners(curve.points());
+        double[] over = corners.stream().mapToDouble(p -> 100 * p.overDetectionRate()).toArray();
+        double[] miss = corners.stream().mapToDouble(p -> 100 * p.missRate()).toArray();
         style(chart.addSeries("defect threshold from 0 to 1", over, miss), ChartStyle.color(0), SeriesLines.SOLID,
                 SeriesMarkers.NONE);
         if (chosen != null) {
@@ -226,6 +227,25 @@ public final class Charts {
                     new double[]{100 * chosen.missRate()}), ChartStyle.color(1), SeriesLines.NONE, SeriesMarkers.DIAMOND);
         }
         ChartStyle.writePng(chart, png);
+    }
+
+    /**
+     * The points where the staircase turns; the same line, drawn with fewer points. Every miss rate k/n on the y axis
+     * would make XChart put its ticks on those (equally spaced) data values instead of round numbers.
+     */
+    private static List<OperatingCurve.Point> corners(List<OperatingCurve.Point> points) {
+        List<OperatingCurve.Point> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (i == 0 || i == points.size() - 1
+                    || direction(points.get(i - 1), points.get(i)) != direction(points.get(i), points.get(i + 1))) {
+                out.add(points.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static int direction(OperatingCurve.Point a, OperatingCurve.Point b) {
+        return 3 * (int) Math.signum(b.missRate() - a.missRate()) + (int) Math.signum(b.overDetectionRate() - a.overDetectionRate());
     }
 
     private static XYChart curvePanel(String title, String yTitle, List<EpochRecord> history, boolean accuracy) {
