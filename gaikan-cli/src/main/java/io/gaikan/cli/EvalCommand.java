@@ -51,13 +51,15 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-miss-rate must be a fraction between 0 and 1, got " + maxMissRate);
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
-            Double threshold = maxMissRate == null ? null : validationThreshold(model);
+            // the run's own images and split: its test images by default, its validation images for --max-miss-rate
+            Dataset runData = data == null || maxMissRate != null ? Dataset.open(Path.of(model.info().data())) : null;
+            Split runSplit = runData == null ? null : Split.load(run.resolve("split.csv"), runData.root());
+            Double threshold = maxMissRate == null ? null : validationThreshold(model, runData, runSplit);
             Dataset dataset;
             List<Sample> samples;
             if (data == null) {
-                dataset = Dataset.open(Path.of(model.info().data()));
-                Split split = Split.load(run.resolve("split.csv"), dataset.root());
-                samples = split.samples(dataset, split.test());
+                dataset = runData;
+                samples = runSplit.samples(runData, runSplit.test());
             } else {
                 dataset = Dataset.open(data);
                 dataset = DataCheck.run(dataset, threads).apply(dataset, false);
@@ -89,9 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** The threshold {@code --max-miss-rate} asks for, from the run's own validation images. */
-    private double validationThreshold(TrainedModel model) throws Exception {
-        Dataset runData = Dataset.open(Path.of(model.info().data()));
-        Split split = Split.load(run.resolve("split.csv"), runData.root());
+    private double validationThreshold(TrainedModel model, Dataset runData, Split split) {
         List<Sample> val = split.samples(runData, split.val());
         if (val.isEmpty()) {
             throw new IllegalArgumentException("--max-miss-rate chooses the threshold on the run's validation images, and "

@@ -65,9 +65,11 @@ public final class PredictCommand implements Callable<Integer> {
             lines.add(header.toString());
             for (Classification c : results) {
                 StringBuilder row = new StringBuilder(c.image().toString());
-                for (Classification.TaskLabel t : c.tasks()) {
-                    row.append(',').append(t.label()).append(',').append(String.format(Locale.ROOT, "%.4f", t.probability()));
-                    if (t == c.tasks().get(0)) {
+                for (int t = 0; t < c.tasks().size(); t++) {
+                    Classification.TaskLabel label = c.tasks().get(t);
+                    row.append(',').append(label.label()).append(',')
+                            .append(String.format(Locale.ROOT, "%.4f", label.probability()));
+                    if (t == 0) { // the verdict follows the main task, as the header does
                         c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal").append(',')
                                 .append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
                     }
