@@ -123,6 +123,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the label task is the main one (added as main=label if not given); derived:groups needs --normal-classes")
     List<String> tasks = new ArrayList<>();
 
+    @Option(names = "--method", defaultValue = TrainConfig.NETWORK,
+            description = "network (default: train the network with the options above) or the name of a fitted method")
+    String method;
+
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", defaultValue = "0", description = "loader threads (default: cores)") int threads;
     @Option(names = "--quiet", description = "no progress bars; one line per epoch") boolean quiet;
@@ -177,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .balanceClasses(balanceClasses)
                 .earlyStop(patience, minDelta, monitor).seed(seed)
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
-                .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet)
+                .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet).method(method)
                 .build();
     }
 }

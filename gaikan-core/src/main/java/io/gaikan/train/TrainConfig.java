@@ -31,6 +31,9 @@ import java.util.List;
  * @param tasks           the tasks: the first is the main class label; more come from manifest columns
  * @param earlyStopPatience epochs without improvement before stopping; 0 = off
  * @param monitor         {@code val_acc} or {@code val_loss}
+ * @param method          how the model is fitted: {@code network} (gradient training of the whole network, the phases
+ *                        above) or the name of a {@link FitMethod} (few-shot heads, anomaly detectors); null in a
+ *                        run.json written before methods existed = {@code network}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainConfig(
@@ -42,10 +45,14 @@ public record TrainConfig(
         String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
         float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn, boolean balanceClasses,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
-        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet) {
+        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet, String method) {
+
+    /** The method of gradient training of a network, the one that uses every training setting above. */
+    public static final String NETWORK = "network";
 
     public TrainConfig {
         tasks = List.copyOf(tasks);
+        method = method == null ? NETWORK : method;
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
@@ -83,6 +90,11 @@ public record TrainConfig(
     @JsonIgnore
     public boolean isSchedule() {
         return transferEpochs > 0 && finetuneEpochs > 0;
+    }
+
+    @JsonIgnore
+    public boolean isNetwork() {
+        return NETWORK.equals(method);
     }
 
     public int totalEpochs() {
@@ -129,6 +141,7 @@ public record TrainConfig(
         private Integer cacheViews;
         private List<TaskSpec> tasks = List.of(TaskSpec.MAIN);
         private boolean quiet;
+        private String method = NETWORK;
 
         Builder() {
         }
@@ -144,7 +157,7 @@ public record TrainConfig(
             dropPathRate = c.dropPathRate; freezeBn = c.freezeBn; balanceClasses = c.balanceClasses;
             earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
-            augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet;
+            augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet; method = c.method;
         }
 
         public Builder model(String v) { model = v; return this; }
@@ -182,13 +195,14 @@ public record TrainConfig(
         public Builder cacheViews(Integer v) { cacheViews = v; return this; }
         public Builder tasks(List<TaskSpec> v) { tasks = v; return this; }
         public Builder quiet(boolean v) { quiet = v; return this; }
+        public Builder method(String v) { method = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
                     dropRate, dropPathRate, freezeBn, balanceClasses, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
-                    cacheViews, tasks, quiet);
+                    cacheViews, tasks, quiet, method);
         }
     }
 }

@@ -1,68 +1,42 @@
 package io.gaikan.train;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import io.gaikan.augment.Pipelines;
-import io.gaikan.data.BatchLoader;
 import io.gaikan.data.DataException;
 import io.gaikan.data.Dataset;
-import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Classification;
 import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
-import io.gaikan.eval.Predictor;
-import io.gaikan.model.ImageClassifier;
-import io.gaikan.model.ModelOptions;
 import io.gaikan.model.ModelRegistry;
-import io.gaikan.model.TaskHead;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.ToIntFunction;
 
-/** The model of a finished run, rebuilt from its run.json and model.safetensors, for evaluation and prediction. */
+/**
+ * The model of a finished run, whatever its method, rebuilt from its run directory for evaluation and prediction: a
+ * network from run.json and model.safetensors, a fitted method ({@link FitMethod}) from its own files.
+ */
 public final class TrainedModel implements AutoCloseable {
 
     private final RunInfo info;
-    private final ImageClassifier model;
-    private final NDManager manager;
+    private final RunScorer scorer;
 
-    private TrainedModel(RunInfo info, ImageClassifier model, NDManager manager) {
+    private TrainedModel(RunInfo info, RunScorer scorer) {
         this.info = info;
-        this.model = model;
-        this.manager = manager;
+        this.scorer = scorer;
     }
 
     public static TrainedModel load(Path runDir, ModelRegistry registry) throws IOException {
         RunInfo info = RunInfo.read(runDir);
-        Path weights = runDir.resolve("model.safetensors");
-        if (!Files.exists(weights)) {
-            throw new IllegalArgumentException("run " + runDir + " has no model.safetensors (not finished? resume it with --resume)");
-        }
-        List<TaskHead> heads = new ArrayList<>();
-        info.tasks().forEach((name, classes) -> heads.add(new TaskHead(name, classes.size())));
-        ImageClassifier model = registry.get(info.config().model()).build(new ModelOptions(heads, 0f, 0f));
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, info.inputSize(), info.inputSize()));
-            ModelState.restoreModel(model, weights);
-        } catch (RuntimeException | IOException e) {
-            manager.close();
-            throw e;
-        }
-        return new TrainedModel(info, model, manager);
+        TrainConfig config = info.config();
+        return new TrainedModel(info, config.isNetwork() ? NetworkScorer.load(info, runDir, registry)
+                : FitMethods.get(config.method()).load(info, runDir, registry));
     }
 
     public RunInfo info() {
@@ -84,15 +58,7 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Probabilities for {@code samples}; labels (for metrics) come from {@code tasks}. */
     public Predictions predict(List<Sample> samples, List<Task> tasks, int threads, PrintStream out, boolean quiet) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
-            BatchLoader loader = new BatchLoader(samples, labelers, Pipelines.eval(info.inputSize())::apply,
-                    new ImageCache(0), pool, info.config().batchSize(), 2 * threads);
-            return new Predictor(model, tasks.stream().map(Task::name).toList()).predict(loader, manager, out, quiet);
-        } finally {
-            pool.shutdownNow();
-        }
+        return scorer.predict(samples, tasks, threads, out, quiet);
     }
 
     /**
@@ -139,6 +105,6 @@ public final class TrainedModel implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        scorer.close();
     }
 }

@@ -97,16 +97,20 @@ public final class Trainer {
      */
     public TrainResult train(TrainConfig config, Dataset data, Split split, Set<String> normalClasses, Path runDir,
                              boolean resume) throws IOException {
+        FitMethod method = config.isNetwork() ? null : FitMethods.get(config.method());
         Files.createDirectories(runDir);
         List<Task> tasks = Task.resolve(config.tasks(), data, normalClasses);
         ModelSpec spec = registry.get(config.model());
         int size = config.inputSize() > 0 ? config.inputSize() : spec.defaultInputSize();
         RunFiles files = new RunFiles(runDir);
-        warnAboutFewShotFinetuning(config, split.train().size() / Math.max(1, tasks.get(0).classes().size()));
         if (!resume) {
             split.save(files.split(), data.root());
             newRunInfo(config, data, size, normalClasses, tasks).write(runDir);
         }
+        if (method != null) {
+            return method.fit(new FitContext(config, data, split, normalClasses, tasks, size, runDir, resume, registry, out));
+        }
+        warnAboutFewShotFinetuning(config, split.train().size() / Math.max(1, tasks.get(0).classes().size()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
             Thread t = new Thread(r, "gaikan-loader");
             t.setDaemon(true);
