@@ -53,6 +53,64 @@ public abstract class ImageClassifier extends Layer {
         return Sequence.release(map, Pool.globalAvgPool2d(map));
     }
 
+    /**
+     * The named stages of the feature extractor in forward order (ResNet: {@code layer1..layer4}; EfficientNet and
+     * MobileNetV2: {@code blocks.0..blocks.N}, then {@code conv_head}): the points where {@link #forwardStages} can
+     * return a feature map. Empty for a model that does not expose its stages.
+     */
+    public List<String> stageNames() {
+        return List.of();
+    }
+
+    /**
+     * Runs stage {@code index} of {@link #stageNames()} on the previous stage's output (stage 0 on the image, its stem
+     * included).
+     */
+    protected NDArray forwardStage(int index, ParameterStore ps, NDArray x, boolean training) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its feature stages");
+    }
+
+    /**
+     * The feature maps at the end of the named stages (mid-level features for few-shot heads and anomaly detection),
+     * in the order asked. The network runs only as far as the deepest one asked; the caller closes the maps.
+     */
+    public NDList forwardStages(ParameterStore ps, NDArray x, List<String> names, boolean training) {
+        List<String> all = stageNames();
+        int deepest = -1;
+        for (String name : names) {
+            int i = all.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("no stage " + name + " in " + getClass().getSimpleName()
+                        + "; stages: " + String.join(", ", all));
+            }
+            deepest = Math.max(deepest, i);
+        }
+        NDArray[] maps = new NDArray[names.size()];
+        NDArray y = x;
+        for (int i = 0; i <= deepest; i++) {
+            NDArray next = forwardStage(i, ps, y, training);
+            for (int k = 0; k < names.size(); k++) {
+                if (names.get(k).equals(all.get(i))) {
+                    maps[k] = next;
+                }
+            }
+            if (y != x && !isKept(maps, y)) {
+                y.close();
+            }
+            y = next;
+        }
+        return new NDList(maps);
+    }
+
+    private static boolean isKept(NDArray[] maps, NDArray a) {
+        for (NDArray m : maps) {
+            if (m == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public ModelOptions options() {
         return options;
     }

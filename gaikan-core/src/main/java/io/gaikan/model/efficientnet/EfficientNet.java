@@ -77,6 +77,23 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
+    public List<String> stageNames() {
+        return java.util.stream.Stream.concat(
+                java.util.stream.IntStream.range(0, blocks.size()).mapToObj(i -> "blocks." + i),
+                java.util.stream.Stream.of("conv_head")).toList();
+    }
+
+    @Override
+    protected NDArray forwardStage(int index, ParameterStore ps, NDArray x, boolean training) {
+        if (index == blocks.size()) {
+            return head.forward(ps, x, training);
+        }
+        NDArray y = index == 0 ? stem.forward(ps, x, training) : x;
+        NDArray out = Sequence.forward((NamedSequential) blocks.get(index), ps, y, training);
+        return index == 0 ? Sequence.release(y, out) : out;
+    }
+
+    @Override
     public int featureDim() {
         return featureDim;
     }

@@ -78,6 +78,22 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
     }
 
     @Override
+    public List<String> stageNames() {
+        return java.util.stream.IntStream.rangeClosed(1, stages.size()).mapToObj(i -> "layer" + i).toList();
+    }
+
+    @Override
+    protected NDArray forwardStage(int index, ParameterStore ps, NDArray x, boolean training) {
+        NDArray y = x;
+        if (index == 0) {
+            NDArray s = stem.forward(ps, x, training);
+            y = Sequence.release(s, stemPool.forward(s));
+        }
+        return index == 0 ? Sequence.release(y, Sequence.forward(stages.get(0), ps, y, training))
+                : Sequence.forward(stages.get(index), ps, y, training);
+    }
+
+    @Override
     public int featureDim() {
         return featureDim;
     }
