@@ -127,6 +127,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "network (default: train the network with the options above) or the name of a fitted method")
     String method;
 
+    @Option(names = "--feature-stages", paramLabel = "A,B", description = "stages whose feature maps a feature-based "
+            + "method uses, e.g. blocks.2,blocks.3 or layer2,layer3 (default: the method's choice for the model's family)")
+    String featureStages;
+
+    @Option(names = "--coreset-ratio", defaultValue = "0.1", description = "patchcore: share of the training patches "
+            + "kept in the memory bank, in (0, 1] (greedy k-center coreset)")
+    float coresetRatio;
+
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", defaultValue = "0", description = "loader threads (default: cores)") int threads;
     @Option(names = "--quiet", description = "no progress bars; one line per epoch") boolean quiet;
@@ -182,6 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .earlyStop(patience, minDelta, monitor).seed(seed)
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet).method(method)
+                .featureStages(featureStages).coresetRatio(coresetRatio)
                 .build();
     }
 }

@@ -32,7 +32,8 @@ final class Settings {
             "epochs", "transfer_epochs", "finetune_epochs", "schedule", "batch_size", "optimizer", "lr", "lr_base",
             "lr_base_batch", "finetune_lr", "momentum", "nesterov", "weight_decay", "lr_schedule", "warmup_epochs",
             "step_epochs", "step_gamma", "label_smoothing", "grad_clip", "drop_rate", "drop_path_rate", "freeze_bn", "balance_classes",
-            "early_stop", "min_delta", "monitor", "seed", "threads", "augment", "tasks", "shots", "quiet", "method");
+            "early_stop", "min_delta", "monitor", "seed", "threads", "augment", "tasks", "shots", "quiet", "method",
+            "feature_stages", "coreset_ratio");
 
     /** {@code init: pretrain:NAME} starts from the model a {@code pretrain:} step produced. */
     static final String PRETRAIN_PREFIX = "pretrain:";
@@ -161,6 +162,8 @@ final class Settings {
         integer("threads", 1).ifPresent(b::threads);
         str("augment").ifPresent(b::augment);
         str("method").ifPresent(b::method);
+        str("feature_stages").ifPresent(b::featureStages);
+        number("coreset_ratio").ifPresent(v -> b.coresetRatio((float) v));
         if (values.containsKey("tasks")) {
             b.tasks(tasks(values.get("tasks")));
         }

@@ -72,6 +72,22 @@ public final class MetricsJson {
         }
     }
 
+    /**
+     * Adds figures that only some methods have (an anomaly detector's image AUROC, its threshold) to a single-task
+     * {@code metrics.json}; NaN is written as null as everywhere else.
+     */
+    public static void addFigures(Path file, Map<String, Double> figures) throws IOException {
+        ObjectNode root = (ObjectNode) parse(file);
+        figures.forEach((k, v) -> putNumber(root, k, v));
+        Files.writeString(file, print(root) + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+
+    /** A figure written by {@link #addFigures}; NaN when absent or null. */
+    public static double readFigure(Path file, String name) throws IOException {
+        JsonNode value = parse(file).get(name);
+        return value == null || value.isNull() ? Double.NaN : value.asDouble();
+    }
+
     public static ClassificationMetrics read(Path file) throws IOException {
         return fromNode(parse(file), file.toString());
     }

@@ -60,7 +60,7 @@ final class Initialization {
             if (!config.quiet()) {
                 out.println("init from " + file + ": " + report.summary());
             }
-            if (!config.freezeBn() && hasIdentityBatchNormStatistics(model)) {
+            if (config.isNetwork() && !config.freezeBn() && hasIdentityBatchNormStatistics(model)) {
                 out.println("warning: " + file.getFileName() + " has identity BatchNorm statistics (mean 0, variance 1: "
                         + "BatchNorm folded into the convolutions, as in ONNX exports); training with batch statistics "
                         + "changes the network at the first step: use --freeze-bn");

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.function.ToIntFunction;
 
 /** A trained network of a {@link TrainConfig#NETWORK} run, rebuilt from run.json and model.safetensors. */
-final class NetworkScorer implements RunScorer {
+public final class NetworkScorer implements RunScorer {
 
     private final RunInfo info;
     private final ImageClassifier model;
@@ -43,18 +43,26 @@ final class NetworkScorer implements RunScorer {
         if (!Files.exists(weights)) {
             throw new IllegalArgumentException("run " + runDir + " has no model.safetensors (not finished? resume it with --resume)");
         }
-        List<TaskHead> heads = new ArrayList<>();
-        info.tasks().forEach((name, classes) -> heads.add(new TaskHead(name, classes.size())));
-        ImageClassifier model = registry.get(info.config().model()).build(new ModelOptions(heads, 0f, 0f));
         NDManager manager = NDManager.newBaseManager();
+        ImageClassifier model;
         try {
-            model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, info.inputSize(), info.inputSize()));
-            ModelState.restoreModel(model, weights);
+            model = rebuild(info, weights, registry, manager);
         } catch (RuntimeException | IOException e) {
             manager.close();
             throw e;
         }
         return new NetworkScorer(info, model, manager);
+    }
+
+    /** The run's network (its heads sized by the run's tasks) on {@code manager}, with the weights of {@code weights}. */
+    public static ImageClassifier rebuild(RunInfo info, Path weights, ModelRegistry registry, NDManager manager)
+            throws IOException {
+        List<TaskHead> heads = new ArrayList<>();
+        info.tasks().forEach((name, classes) -> heads.add(new TaskHead(name, classes.size())));
+        ImageClassifier model = registry.get(info.config().model()).build(new ModelOptions(heads, 0f, 0f));
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, info.inputSize(), info.inputSize()));
+        ModelState.restoreModel(model, weights);
+        return model;
     }
 
     @Override

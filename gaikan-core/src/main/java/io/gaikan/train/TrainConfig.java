@@ -34,6 +34,10 @@ import java.util.List;
  * @param method          how the model is fitted: {@code network} (gradient training of the whole network, the phases
  *                        above) or the name of a {@link FitMethod} (few-shot heads, anomaly detectors); null in a
  *                        run.json written before methods existed = {@code network}
+ * @param featureStages   stages whose feature maps a feature-based method uses, comma-separated (e.g.
+ *                        {@code blocks.2,blocks.3}); null = the method's default for the model's family
+ * @param coresetRatio    anomaly detection: the share of training patches kept in the memory bank (greedy k-center
+ *                        coreset), in (0, 1]
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainConfig(
@@ -45,14 +49,22 @@ public record TrainConfig(
         String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
         float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn, boolean balanceClasses,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
-        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet, String method) {
+        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet, String method,
+        String featureStages, float coresetRatio) {
 
     /** The method of gradient training of a network, the one that uses every training setting above. */
     public static final String NETWORK = "network";
 
+    /** 10 % of the training patches: PatchCore's accuracy at a tenth of the bank (its paper: 1-25 %). */
+    public static final float DEFAULT_CORESET_RATIO = 0.1f;
+
     public TrainConfig {
         tasks = List.copyOf(tasks);
         method = method == null ? NETWORK : method;
+        coresetRatio = coresetRatio == 0 ? DEFAULT_CORESET_RATIO : coresetRatio;
+        if (!(coresetRatio > 0 && coresetRatio <= 1)) {
+            throw new IllegalArgumentException("--coreset-ratio must be in (0, 1], got " + coresetRatio);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
@@ -142,6 +154,8 @@ public record TrainConfig(
         private List<TaskSpec> tasks = List.of(TaskSpec.MAIN);
         private boolean quiet;
         private String method = NETWORK;
+        private String featureStages;
+        private float coresetRatio = DEFAULT_CORESET_RATIO;
 
         Builder() {
         }
@@ -158,6 +172,7 @@ public record TrainConfig(
             earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
             augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet; method = c.method;
+            featureStages = c.featureStages; coresetRatio = c.coresetRatio;
         }
 
         public Builder model(String v) { model = v; return this; }
@@ -196,13 +211,15 @@ public record TrainConfig(
         public Builder tasks(List<TaskSpec> v) { tasks = v; return this; }
         public Builder quiet(boolean v) { quiet = v; return this; }
         public Builder method(String v) { method = v; return this; }
+        public Builder featureStages(String v) { featureStages = v; return this; }
+        public Builder coresetRatio(float v) { coresetRatio = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
                     dropRate, dropPathRate, freezeBn, balanceClasses, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
-                    cacheViews, tasks, quiet, method);
+                    cacheViews, tasks, quiet, method, featureStages, coresetRatio);
         }
     }
 }

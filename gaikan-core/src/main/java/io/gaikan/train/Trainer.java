@@ -175,6 +175,12 @@ public final class Trainer {
     }
 
     private ImageClassifier buildModel(ModelSpec spec, TrainConfig config, List<Task> tasks, int size, NDManager manager) {
+        return buildModel(registry, spec, config, tasks, size, manager, out);
+    }
+
+    /** The run's network with its heads, seeded and initialised as {@code --init} says. */
+    static ImageClassifier buildModel(ModelRegistry registry, ModelSpec spec, TrainConfig config, List<Task> tasks,
+                                      int size, NDManager manager, PrintStream out) {
         List<TaskHead> heads = tasks.stream().map(t -> new TaskHead(t.name(), t.classes().size())).toList();
         ImageClassifier model = spec.build(new ModelOptions(heads, config.dropRate(), config.dropPathRate()));
         Engine.getInstance().setRandomSeed((int) config.seed());

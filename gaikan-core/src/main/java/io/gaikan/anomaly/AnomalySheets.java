@@ -1,0 +1,72 @@
+package io.gaikan.anomaly;
+
+import io.gaikan.data.Sample;
+import io.gaikan.report.HeatMaps;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * {@code anomaly-maps.png}: anomaly maps over the test images where a person should look first, a row each: the
+ * highest-scoring normal images (false alarms or nearly), the lowest-scoring defects (misses or nearly) and the
+ * highest-scoring defects (what the detector finds). The colour scale is the same for every tile: the threshold sits
+ * in the middle (green), red is two normal-score spreads above it.
+ */
+final class AnomalySheets {
+
+    static final String FILE = "anomaly-maps.png";
+    private static final int PER_ROW = 8;
+    private static final int TILE = 160;
+
+    private AnomalySheets() {
+    }
+
+    static void write(Path runDir, List<Sample> samples, AnomalyScores scores, boolean[] defect,
+                      AnomalyThreshold threshold, int inputSize) throws IOException {
+        Comparator<Integer> byScore = Comparator.comparingDouble(i -> scores.image()[i]);
+        List<Integer> normal = IntStream.range(0, samples.size()).filter(i -> !defect[i]).boxed().sorted(byScore.reversed()).toList();
+        List<Integer> defects = IntStream.range(0, samples.size()).filter(i -> defect[i]).boxed().sorted(byScore).toList();
+        List<HeatMaps.Tile> tiles = new ArrayList<>();
+        addRow(tiles, normal.subList(0, Math.min(PER_ROW, normal.size())), "OK", samples, scores, threshold);
+        addRow(tiles, defects.subList(0, Math.min(PER_ROW, defects.size())), "NG", samples, scores, threshold);
+        List<Integer> top = new ArrayList<>(defects.subList(Math.max(0, defects.size() - PER_ROW), defects.size()));
+        java.util.Collections.reverse(top);
+        addRow(tiles, top, "NG", samples, scores, threshold);
+        ImageIO.write(HeatMaps.contactSheet(tiles, PER_ROW, TILE), "png", runDir.resolve(FILE).toFile());
+    }
+
+    private static void addRow(List<HeatMaps.Tile> tiles, List<Integer> indices, String truth, List<Sample> samples,
+                               AnomalyScores scores, AnomalyThreshold threshold) throws IOException {
+        double low = threshold.threshold() - 2 * threshold.scale();
+        double high = threshold.threshold() + 2 * threshold.scale();
+        for (int i : indices) {
+            BufferedImage image = rgb(samples.get(i).path());
+            tiles.add(new HeatMaps.Tile(HeatMaps.overlay(image, scores.maps()[i], low, high, 0.55),
+                    String.format(Locale.ROOT, "%s %.2f %s", truth, scores.image()[i],
+                            scores.image()[i] >= threshold.threshold() ? "NG" : "OK")));
+        }
+        for (int pad = indices.size(); pad < PER_ROW; pad++) {
+            tiles.add(new HeatMaps.Tile(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), ""));
+        }
+    }
+
+    private static BufferedImage rgb(Path path) throws IOException {
+        BufferedImage read = ImageIO.read(path.toFile());
+        if (read == null) {
+            throw new IOException("cannot decode " + path);
+        }
+        BufferedImage out = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(read, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+}

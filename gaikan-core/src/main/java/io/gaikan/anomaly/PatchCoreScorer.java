@@ -1,0 +1,70 @@
+package io.gaikan.anomaly;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.gaikan.data.Sample;
+import io.gaikan.data.Task;
+import io.gaikan.eval.Predictions;
+import io.gaikan.model.ImageClassifier;
+import io.gaikan.train.RunScorer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A fitted PatchCore run as class probabilities (see {@link AnomalyThreshold#classProbabilities}). */
+final class PatchCoreScorer implements RunScorer {
+
+    private final NDManager manager;
+    private final PatchCore detector;
+    private final AnomalyThreshold threshold;
+    private final List<String> classes;
+    private final Set<String> normalClasses;
+
+    PatchCoreScorer(NDManager manager, PatchCore detector, AnomalyThreshold threshold, List<String> classes,
+                    Set<String> normalClasses) {
+        this.manager = manager;
+        this.detector = detector;
+        this.threshold = threshold;
+        this.classes = List.copyOf(classes);
+        this.normalClasses = Set.copyOf(normalClasses);
+    }
+
+    static PatchCoreScorer create(NDManager manager, ImageClassifier network, PatchCoreFiles files, NDArray bank,
+                                  int inputSize, List<String> classes, Set<String> normalClasses) {
+        PatchCore detector = new PatchCore(new PatchFeatures(network, files.stages(), inputSize), new MemoryBank(bank));
+        return new PatchCoreScorer(manager, detector, files.threshold(), classes, normalClasses);
+    }
+
+    AnomalyScores scores(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
+        return detector.score(samples, manager, threads, out, quiet);
+    }
+
+    AnomalyThreshold threshold() {
+        return threshold;
+    }
+
+    @Override
+    public Predictions predict(List<Sample> samples, List<Task> tasks, int threads, PrintStream out, boolean quiet) {
+        return predictions(scores(samples, threads, out, quiet).image(), samples, tasks);
+    }
+
+    Predictions predictions(double[] scores, List<Sample> samples, List<Task> tasks) {
+        int[] truth = new int[samples.size()];
+        float[][] probabilities = new float[samples.size()][];
+        for (int i = 0; i < samples.size(); i++) {
+            truth[i] = tasks.get(0).labeler().applyAsInt(samples.get(i));
+            probabilities[i] = threshold.classProbabilities(scores[i], classes, normalClasses);
+        }
+        List<float[][]> probs = new ArrayList<>();
+        probs.add(probabilities);
+        return new Predictions(List.of(tasks.get(0).name()), List.<int[]>of(truth), probs);
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,138 @@
+package io.gaikan.anomaly;
+
+import io.gaikan.data.DataOptions;
+import io.gaikan.data.PreparedData;
+import io.gaikan.data.Sample;
+import io.gaikan.eval.Classification;
+import io.gaikan.eval.RankingMetrics;
+import io.gaikan.model.ModelRegistry;
+import io.gaikan.report.MetricsJson;
+import io.gaikan.testing.ToyImages;
+import io.gaikan.train.RunInfo;
+import io.gaikan.train.TrainConfig;
+import io.gaikan.train.TrainResult;
+import io.gaikan.train.TrainedModel;
+import io.gaikan.train.Trainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PatchCore on generated parts: OK = horizontal stripes with noise, NG = the same with a small patch of vertical
+ * stripes at a random place (a local texture defect whose position is known). Fitted on OK images only, with an
+ * untrained ResNet-18 (random features still tell a foreign texture from the normal one), at 64 px.
+ */
+class PatchCoreTest {
+
+    private static final int SIZE = 64;
+    private static final int DEFECT = 16;
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @Test
+    void fitsOnNormalImagesRanksDefectsAndFindsWhereTheyAre(@TempDir Path dir) throws Exception {
+        Map<Path, int[]> defectAt = new HashMap<>();
+        Path parts = generate(dir.resolve("parts"), 60, 30, defectAt);
+        PreparedData data = PreparedData.prepare(DataOptions.of(parts).withNormalClasses("ok"), 2, QUIET);
+        TrainConfig config = TrainConfig.builder().model("resnet18").inputSize(SIZE).method("patchcore")
+                .coresetRatio(0.25f).quiet(true).threads(2).build();
+        Path run = dir.resolve("run");
+        TrainResult result = new Trainer(ModelRegistry.defaults(), QUIET)
+                .train(config, data.data(), data.split(), data.normalClasses(), run, false);
+
+        double auroc = MetricsJson.readFigure(run.resolve("metrics.json"), "image_auroc");
+        assertTrue(auroc > 0.9, "image AUROC " + auroc);
+        assertTrue(result.mainMetrics().accuracy() > 0.75, "accuracy at the chosen threshold " + result.mainMetrics().accuracy());
+        assertTrue(Files.size(run.resolve(AnomalySheets.FILE)) > 0);
+
+        RunInfo info = RunInfo.read(run);
+        List<Sample> defects = data.split().samples(data.data(), data.split().test()).stream()
+                .filter(s -> defectAt.containsKey(s.path())).toList();
+        try (PatchCoreScorer scorer = (PatchCoreScorer) new PatchCoreMethod().load(info, run, ModelRegistry.defaults())) {
+            AnomalyScores scores = scorer.scores(defects, 2, QUIET, true);
+            int inside = 0;
+            for (int i = 0; i < defects.size(); i++) {
+                if (peakInside(scores.maps()[i], defectAt.get(defects.get(i).path()))) {
+                    inside++;
+                }
+            }
+            assertTrue(inside >= 0.7 * defects.size(), "map peak on the defect in " + inside + " of " + defects.size());
+        }
+
+        // the run serves like any other: verdicts from TrainedModel agree with the scores' ranking
+        List<Path> images = data.split().test();
+        try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
+            List<Classification> verdicts = model.classify(images, 2);
+            boolean[] truth = new boolean[images.size()];
+            double[] defectScores = new double[images.size()];
+            for (int i = 0; i < images.size(); i++) {
+                truth[i] = defectAt.containsKey(images.get(i));
+                defectScores[i] = verdicts.get(i).defectScore();
+                assertEquals(verdicts.get(i).defect().orElseThrow(), defectScores[i] >= 0.5, "verdict = score >= 0.5");
+            }
+            assertEquals(auroc, RankingMetrics.of(defectScores, truth).auroc(), 0.02);
+        }
+    }
+
+    @Test
+    void refusesDataWithoutNormalClasses(@TempDir Path dir) throws Exception {
+        Path parts = generate(dir.resolve("parts"), 6, 6, new HashMap<>());
+        PreparedData data = PreparedData.prepare(DataOptions.of(parts), 2, QUIET);
+        TrainConfig config = TrainConfig.builder().model("resnet18").inputSize(SIZE).method("patchcore").quiet(true).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(ModelRegistry.defaults(), QUIET)
+                .train(config, data.data(), data.split(), data.normalClasses(), dir.resolve("run"), false));
+        assertTrue(e.getMessage().contains("--normal-classes"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().coresetRatio(1.5f).build());
+    }
+
+    private static boolean peakInside(float[][] map, int[] box) {
+        int rows = map.length;
+        int cols = map[0].length;
+        int by = 0;
+        int bx = 0;
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                if (map[y][x] > map[by][bx]) {
+                    by = y;
+                    bx = x;
+                }
+            }
+        }
+        // centre of the peak cell in image pixels, with one cell of slack for the 3x3 neighbourhood
+        double cell = (double) SIZE / rows;
+        double cy = (by + 0.5) * cell;
+        double cx = (bx + 0.5) * cell;
+        return cy >= box[0] - cell && cy <= box[0] + DEFECT + cell && cx >= box[1] - cell && cx <= box[1] + DEFECT + cell;
+    }
+
+    private static Path generate(Path root, int ok, int ng, Map<Path, int[]> defectAt) {
+        Random rng = new Random(7);
+        for (int i = 0; i < ok; i++) {
+            ToyImages.write(ToyImages.stripes(SIZE, false, rng), root.resolve("ok").resolve("ok-" + i + ".png"));
+        }
+        for (int i = 0; i < ng; i++) {
+            BufferedImage img = ToyImages.stripes(SIZE, false, rng);
+            BufferedImage patch = ToyImages.stripes(DEFECT, true, rng);
+            int y = rng.nextInt(SIZE - DEFECT);
+            int x = rng.nextInt(SIZE - DEFECT);
+            img.getGraphics().drawImage(patch, x, y, null);
+            Path file = root.resolve("ng").resolve("ng-" + i + ".png");
+            ToyImages.write(img, file);
+            defectAt.put(file, new int[]{y, x});
+        }
+        return root;
+    }
+}
