@@ -11,6 +11,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.io.IOException;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
+import io.gaikan.report.HeatMaps;
+import io.gaikan.train.RunScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +42,10 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--defect-threshold", description = "judge an image defective when its defect score (1 - P(normal "
             + "classes)) is at least this, e.g. the threshold 'gaikan eval --max-miss-rate' chose; default: by the most probable class")
     Double defectThreshold;
+
+    @Option(names = "--heatmaps", paramLabel = "DIR", description = "also write each image with its heat map drawn over "
+            + "it as DIR/NAME.png (anomaly detection runs: the anomaly map, red above the threshold)")
+    Path heatmaps;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +90,28 @@ public final class PredictCommand implements Callable<Integer> {
             if (csv != null) {
                 Files.write(csv, lines);
             }
+            if (heatmaps != null) {
+                writeHeatMaps(model, images);
+            }
         }
         return 0;
+    }
+
+    private void writeHeatMaps(TrainedModel model, List<Path> images) throws IOException {
+        List<RunScorer.HeatMap> maps;
+        try {
+            maps = model.heatMaps(images, threads);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("--heatmaps: " + e.getMessage());
+        }
+        Files.createDirectories(heatmaps);
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage image = ImageIO.read(images.get(i).toFile());
+            RunScorer.HeatMap map = maps.get(i);
+            String name = images.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png";
+            ImageIO.write(HeatMaps.overlay(image, map.values(), map.low(), map.high(), 0.55), "png",
+                    heatmaps.resolve(name).toFile());
+        }
+        System.err.println("heat maps of " + images.size() + " images in " + heatmaps);
     }
 }

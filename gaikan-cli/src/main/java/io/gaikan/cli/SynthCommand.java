@@ -49,6 +49,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--obj", description = "also write the surface mesh as Wavefront OBJ (obj/NNNNNN.obj)")
     boolean obj;
 
+    @Option(names = "--masks", paramLabel = "DIR", description = "also write each image's scratch mask as DIR/CLASS/NAME.png "
+            + "(255 = scratch; outside --out, so it is never read as a class), for measuring where anomaly maps point")
+    Path masks;
+
     @Option(names = "--obj-count", defaultValue = "10",
             description = "with --obj: meshes for the first N images only (default 10; a 224 px mesh is ~3 MB)")
     int objCount;
@@ -57,7 +61,7 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SynthConfig config = new SynthConfig(scene, size, seed, Domain.parse(domain), ngFraction, grey);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        DatasetSummary s = new Synthesizer(config).writeDataset(out, count, t, obj ? objCount : 0);
+        DatasetSummary s = new Synthesizer(config).writeDataset(out, count, t, obj ? objCount : 0, masks);
         System.out.printf(Locale.ROOT, "wrote %d images (%d ok, %d ng) to %s: %.1f MB, %.2f s, %.0f images/s "
                         + "(%d threads)%n", s.count(), s.okCount(), s.ngCount(), s.directory(),
                 s.bytesWritten() / 1e6, s.seconds(), s.imagesPerSecond(), t);

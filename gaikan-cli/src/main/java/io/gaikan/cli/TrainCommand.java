@@ -135,6 +135,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "kept in the memory bank, in (0, 1] (greedy k-center coreset)")
     float coresetRatio;
 
+    @Option(names = "--masks", paramLabel = "DIR", description = "defect masks named like the images (DIR/CLASS/NAME.png, "
+            + "non-zero = defect): an anomaly detector also reports pixel AUROC and where its maps peak")
+    Path masks;
+
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--threads", defaultValue = "0", description = "loader threads (default: cores)") int threads;
     @Option(names = "--quiet", description = "no progress bars; one line per epoch") boolean quiet;
@@ -191,6 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
                 .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet).method(method)
                 .featureStages(featureStages).coresetRatio(coresetRatio)
+                .masks(masks == null ? null : masks.toAbsolutePath().toString())
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import io.gaikan.data.Sample;
 import io.gaikan.report.HeatMaps;
 
 import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ final class AnomalySheets {
         double low = threshold.threshold() - 2 * threshold.scale();
         double high = threshold.threshold() + 2 * threshold.scale();
         for (int i : indices) {
-            BufferedImage image = rgb(samples.get(i).path());
+            BufferedImage image = read(samples.get(i).path());
             tiles.add(new HeatMaps.Tile(HeatMaps.overlay(image, scores.maps()[i], low, high, 0.55),
                     String.format(Locale.ROOT, "%s %.2f %s", truth, scores.image()[i],
                             scores.image()[i] >= threshold.threshold() ? "NG" : "OK")));
@@ -58,15 +57,11 @@ final class AnomalySheets {
         }
     }
 
-    private static BufferedImage rgb(Path path) throws IOException {
-        BufferedImage read = ImageIO.read(path.toFile());
-        if (read == null) {
+    private static BufferedImage read(Path path) throws IOException {
+        BufferedImage image = ImageIO.read(path.toFile());
+        if (image == null) {
             throw new IOException("cannot decode " + path);
         }
-        BufferedImage out = new BufferedImage(read.getWidth(), read.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(read, 0, 0, null);
-        g.dispose();
-        return out;
+        return image;
     }
 }

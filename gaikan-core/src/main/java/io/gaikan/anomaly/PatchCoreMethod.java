@@ -103,6 +103,15 @@ public final class PatchCoreMethod implements FitMethod {
                 figures.put("image_auroc", ranking.auroc());
                 figures.put("average_precision", ranking.averagePrecision());
                 figures.put("anomaly_threshold", threshold.threshold());
+                if (c.config().masks() != null) {
+                    Localisation where = Localisation.measure(test, scores, Path.of(c.config().masks()), c.data());
+                    figures.put("pixel_auroc", where.pixelAuroc());
+                    figures.put("peak_in_mask", where.peakInMask());
+                    figures.put("peak_near_mask", where.peakNearMask());
+                    out.printf("patchcore: pixel AUROC %.4f; map maximum on the defect in %.1f %% of %d defect images "
+                                    + "(within one feature cell: %.1f %%)%n", where.pixelAuroc(), 100 * where.peakInMask(),
+                            where.defectImages(), 100 * where.peakNearMask());
+                }
                 MetricsJson.addFigures(c.runDir().resolve("metrics.json"), figures);
                 out.printf("patchcore: image AUROC %.4f, average precision %.4f on %d test images%n",
                         ranking.auroc(), ranking.averagePrecision(), test.size());

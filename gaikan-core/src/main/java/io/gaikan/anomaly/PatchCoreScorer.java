@@ -50,6 +50,15 @@ final class PatchCoreScorer implements RunScorer {
         return predictions(scores(samples, threads, out, quiet).image(), samples, tasks);
     }
 
+    /** Anomaly maps drawn from two normal-score spreads below the threshold (cold) to two above (hot). */
+    @Override
+    public List<HeatMap> heatMaps(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
+        float[][][] maps = scores(samples, threads, out, quiet).maps();
+        double low = threshold.threshold() - 2 * threshold.scale();
+        double high = threshold.threshold() + 2 * threshold.scale();
+        return java.util.Arrays.stream(maps).map(m -> new HeatMap(m, low, high)).toList();
+    }
+
     Predictions predictions(double[] scores, List<Sample> samples, List<Task> tasks) {
         int[] truth = new int[samples.size()];
         float[][] probabilities = new float[samples.size()][];

@@ -33,7 +33,7 @@ final class Settings {
             "lr_base_batch", "finetune_lr", "momentum", "nesterov", "weight_decay", "lr_schedule", "warmup_epochs",
             "step_epochs", "step_gamma", "label_smoothing", "grad_clip", "drop_rate", "drop_path_rate", "freeze_bn", "balance_classes",
             "early_stop", "min_delta", "monitor", "seed", "threads", "augment", "tasks", "shots", "quiet", "method",
-            "feature_stages", "coreset_ratio");
+            "feature_stages", "coreset_ratio", "masks");
 
     /** {@code init: pretrain:NAME} starts from the model a {@code pretrain:} step produced. */
     static final String PRETRAIN_PREFIX = "pretrain:";
@@ -164,6 +164,7 @@ final class Settings {
         str("method").ifPresent(b::method);
         str("feature_stages").ifPresent(b::featureStages);
         number("coreset_ratio").ifPresent(v -> b.coresetRatio((float) v));
+        str("masks").ifPresent(m -> b.masks(workDir.resolve(m).normalize().toString()));
         if (values.containsKey("tasks")) {
             b.tasks(tasks(values.get("tasks")));
         }

@@ -62,7 +62,7 @@ public final class HeatMaps {
     }
 
     /** Bilinear sample of {@code map} at relative position (u, v) in [0, 1], pixel centres at (i + 0.5) / n. */
-    static double sample(float[][] map, double u, double v) {
+    public static double sample(float[][] map, double u, double v) {
         int rows = map.length;
         int cols = map[0].length;
         double fy = Math.max(0, Math.min(rows - 1, v * rows - 0.5));

@@ -51,6 +51,17 @@ public record SynthSample(int index, boolean ng, LightingSetup lighting, Region 
         return img;
     }
 
+    /** The scratch mask as 8-bit grey pixels, row-major: 255 where a scratch carved the surface, else 0. */
+    public byte[] scratchMask() {
+        byte[] mask = new byte[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                mask[y * size + x] = heightField.isScratch(x, y) ? (byte) 255 : 0;
+            }
+        }
+        return mask;
+    }
+
     /** Number of pixels a scratch carved (0 for OK images). */
     public int scratchPixelCount() {
         return heightField.scratchPixelCount();

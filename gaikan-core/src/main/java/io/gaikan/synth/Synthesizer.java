@@ -114,6 +114,15 @@ public final class Synthesizer {
      * and, for the first {@code objCount} images, the surface mesh as dir/obj/NNNNNN.obj.
      */
     public DatasetSummary writeDataset(Path dir, int count, int threads, int objCount) throws IOException {
+        return writeDataset(dir, count, threads, objCount, null);
+    }
+
+    /**
+     * As {@link #writeDataset(Path, int, int, int)}; with {@code masks} not null, also every image's scratch mask as
+     * masks/CLASS/NAME.png (8-bit grey, 255 = scratch; all 0 for OK images), named like the image, for measuring
+     * where an anomaly map or heat map points.
+     */
+    public DatasetSummary writeDataset(Path dir, int count, int threads, int objCount, Path masks) throws IOException {
         if (count < 1) {
             throw new IllegalArgumentException("--count " + count + " must be at least 1");
         }
@@ -122,6 +131,10 @@ public final class Synthesizer {
         Files.createDirectories(dir.resolve("ng"));
         if (objCount > 0) {
             Files.createDirectories(dir.resolve("obj"));
+        }
+        if (masks != null) {
+            Files.createDirectories(masks.resolve("ok"));
+            Files.createDirectories(masks.resolve("ng"));
         }
         String[] rows = new String[count];
         SynthSample[] sheet = new SynthSample[count];
@@ -136,6 +149,9 @@ public final class Synthesizer {
             String rel = s.label() + "/" + name + ".png";
             bytes.addAndGet(encoders.get().write(s.pixels(), s.size(), s.size(), s.channels(), dir.resolve(rel)));
             rows[i] = csvRow(rel, s);
+            if (masks != null) {
+                encoders.get().write(s.scratchMask(), s.size(), s.size(), 1, masks.resolve(rel));
+            }
             if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
                 faint.incrementAndGet();
             }

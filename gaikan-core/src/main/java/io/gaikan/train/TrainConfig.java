@@ -38,6 +38,8 @@ import java.util.List;
  *                        {@code blocks.2,blocks.3}); null = the method's default for the model's family
  * @param coresetRatio    anomaly detection: the share of training patches kept in the memory bank (greedy k-center
  *                        coreset), in (0, 1]
+ * @param masks           a folder of defect masks named like the images (CLASS/NAME.png, non-zero = defect): a
+ *                        method that localises defects also reports how well its maps match them; null = none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainConfig(
@@ -50,7 +52,7 @@ public record TrainConfig(
         float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn, boolean balanceClasses,
         int earlyStopPatience, float earlyStopMinDelta, String monitor,
         long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet, String method,
-        String featureStages, float coresetRatio) {
+        String featureStages, float coresetRatio, String masks) {
 
     /** The method of gradient training of a network, the one that uses every training setting above. */
     public static final String NETWORK = "network";
@@ -156,6 +158,7 @@ public record TrainConfig(
         private String method = NETWORK;
         private String featureStages;
         private float coresetRatio = DEFAULT_CORESET_RATIO;
+        private String masks;
 
         Builder() {
         }
@@ -172,7 +175,7 @@ public record TrainConfig(
             earlyStopPatience = c.earlyStopPatience;
             earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
             augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet; method = c.method;
-            featureStages = c.featureStages; coresetRatio = c.coresetRatio;
+            featureStages = c.featureStages; coresetRatio = c.coresetRatio; masks = c.masks;
         }
 
         public Builder model(String v) { model = v; return this; }
@@ -213,13 +216,14 @@ public record TrainConfig(
         public Builder method(String v) { method = v; return this; }
         public Builder featureStages(String v) { featureStages = v; return this; }
         public Builder coresetRatio(float v) { coresetRatio = v; return this; }
+        public Builder masks(String v) { masks = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
                     transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
                     nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
                     dropRate, dropPathRate, freezeBn, balanceClasses, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
-                    cacheViews, tasks, quiet, method, featureStages, coresetRatio);
+                    cacheViews, tasks, quiet, method, featureStages, coresetRatio, masks);
         }
     }
 }

@@ -62,6 +62,14 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
+     * Where the model sees a defect in each image (an anomaly detector's map); a method that draws none refuses with
+     * an {@link UnsupportedOperationException} naming why.
+     */
+    public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads) {
+        return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, System.err, true);
+    }
+
+    /**
      * The class of every image for every task, with its probability and the defect/normal verdict of the most probable
      * class, on {@code threads} decoding threads. An unreadable image stops with a {@link DataException} naming it.
      */

@@ -9,6 +9,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.testing.ToyImages;
 import io.gaikan.train.RunInfo;
+import io.gaikan.train.RunScorer;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainResult;
 import io.gaikan.train.TrainedModel;
@@ -84,6 +85,9 @@ class PatchCoreTest {
                 assertEquals(verdicts.get(i).defect().orElseThrow(), defectScores[i] >= 0.5, "verdict = score >= 0.5");
             }
             assertEquals(auroc, RankingMetrics.of(defectScores, truth).auroc(), 0.02);
+            List<RunScorer.HeatMap> maps = model.heatMaps(images.subList(0, 2), 2);
+            assertEquals(2, maps.size());
+            assertTrue(maps.get(0).high() > maps.get(0).low());
         }
     }
 
