@@ -29,7 +29,7 @@ final class AnomalySheets {
     }
 
     static void write(Path runDir, List<Sample> samples, AnomalyScores scores, boolean[] defect,
-                      AnomalyThreshold threshold, int inputSize) throws IOException {
+                      AnomalyThreshold threshold) throws IOException {
         Comparator<Integer> byScore = Comparator.comparingDouble(i -> scores.image()[i]);
         List<Integer> normal = IntStream.range(0, samples.size()).filter(i -> !defect[i]).boxed().sorted(byScore.reversed()).toList();
         List<Integer> defects = IntStream.range(0, samples.size()).filter(i -> defect[i]).boxed().sorted(byScore).toList();

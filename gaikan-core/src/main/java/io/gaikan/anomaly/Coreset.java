@@ -40,16 +40,19 @@ final class Coreset {
                     projection[i] = (float) (random.nextGaussian() / Math.sqrt(PROJECTED));
                 }
                 z = features.matMul(m.create(projection, new Shape(c, PROJECTED)));
+                z.attach(m);
             }
             NDArray norms = z.square().sum(new int[]{1});
+            NDArray transposed = z.transpose().duplicate();
+            transposed.attach(m);
             chosen[0] = random.nextLong(n);
-            NDArray nearest = distancesTo(z, norms, chosen[0], m);
+            NDArray nearest = distancesTo(z, transposed, norms, chosen[0], m);
             for (int i = 1; i < k; i++) {
                 try (NDManager step = m.newSubManager()) {
                     NDArray farthest = nearest.argMax();
                     farthest.attach(step);
                     chosen[i] = farthest.getLong();
-                    NDArray d = distancesTo(z, norms, chosen[i], step);
+                    NDArray d = distancesTo(z, transposed, norms, chosen[i], step);
                     NDArray next = nearest.minimum(d);
                     next.attach(m);
                     nearest.close();
@@ -63,13 +66,14 @@ final class Coreset {
         return chosen;
     }
 
-    /** Squared distances of every row of {@code z} to row {@code index}, on {@code manager}. */
-    private static NDArray distancesTo(NDArray z, NDArray norms, long index, NDManager manager) {
+    /**
+     * Squared distances of every row of {@code z} to row {@code index}, on {@code manager}. Every operation starts
+     * from an array of {@code manager}: a result belongs to the manager of the array whose method made it, and
+     * thousands of iterations must not leave their temporaries on a longer-lived one.
+     */
+    private static NDArray distancesTo(NDArray z, NDArray transposed, NDArray norms, long index, NDManager manager) {
         NDArray centre = z.get(index);
         centre.attach(manager);
-        NDArray dot = z.matMul(centre.reshape(-1, 1)).reshape(-1);
-        dot.attach(manager);
-        // dot first: a result belongs to the manager of the array whose method made it
-        return dot.mul(-2).add(norms).add(centre.square().sum());
+        return centre.reshape(1, -1).matMul(transposed).reshape(-1).mul(-2).add(norms).add(centre.square().sum());
     }
 }

@@ -30,7 +30,7 @@ public final class PatchCoreBenchmark {
         List<Sample> images = Arrays.stream(args).skip(2).map(a -> new Sample(Path.of(a), 0)).toList();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         RunInfo info = RunInfo.read(run);
-        try (PatchCoreScorer scorer = (PatchCoreScorer) new PatchCoreMethod().load(info, run, ModelRegistry.defaults())) {
+        try (AnomalyScorer scorer = (AnomalyScorer) new PatchCoreMethod().load(info, run, ModelRegistry.defaults())) {
             for (Sample s : images) {
                 scorer.scores(List.of(s), 1, quiet, true);
             }
@@ -44,10 +44,10 @@ public final class PatchCoreBenchmark {
                 }
             }
             Arrays.sort(ms);
-            PatchCoreFiles files = PatchCoreFiles.read(run);
+            AnomalyFiles files = AnomalyFiles.read(run);
             System.out.printf(Locale.ROOT, "%s: bank %d patches (%d training images, %d patches before the coreset), "
                             + "%d px, one image: median %.1f ms, p90 %.1f ms over %d scorings%n", run.getFileName(),
-                    files.bankSize(), files.trainingImages(), files.trainingPatches(), info.inputSize(),
+                    files.sizes().get("bank_patches"), files.trainingImages(), files.sizes().get("training_patches"), info.inputSize(),
                     ms[ms.length / 2], ms[(int) (ms.length * 0.9)], ms.length);
         }
     }

@@ -1,29 +1,28 @@
 package io.gaikan.anomaly;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Predictions;
-import io.gaikan.model.ImageClassifier;
 import io.gaikan.train.RunScorer;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** A fitted PatchCore run as class probabilities (see {@link AnomalyThreshold#classProbabilities}). */
-final class PatchCoreScorer implements RunScorer {
+/** A fitted anomaly detector as class probabilities (see {@link AnomalyThreshold#classProbabilities}) and heat maps. */
+final class AnomalyScorer implements RunScorer {
 
     private final NDManager manager;
-    private final PatchCore detector;
+    private final AnomalyDetector detector;
     private final AnomalyThreshold threshold;
     private final List<String> classes;
     private final Set<String> normalClasses;
 
-    PatchCoreScorer(NDManager manager, PatchCore detector, AnomalyThreshold threshold, List<String> classes,
-                    Set<String> normalClasses) {
+    AnomalyScorer(NDManager manager, AnomalyDetector detector, AnomalyThreshold threshold, List<String> classes,
+                  Set<String> normalClasses) {
         this.manager = manager;
         this.detector = detector;
         this.threshold = threshold;
@@ -31,18 +30,12 @@ final class PatchCoreScorer implements RunScorer {
         this.normalClasses = Set.copyOf(normalClasses);
     }
 
-    static PatchCoreScorer create(NDManager manager, ImageClassifier network, PatchCoreFiles files, NDArray bank,
-                                  int inputSize, List<String> classes, Set<String> normalClasses) {
-        PatchCore detector = new PatchCore(new PatchFeatures(network, files.stages(), inputSize), new MemoryBank(bank));
-        return new PatchCoreScorer(manager, detector, files.threshold(), classes, normalClasses);
-    }
-
     AnomalyScores scores(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
         return detector.score(samples, manager, threads, out, quiet);
     }
 
-    AnomalyThreshold threshold() {
-        return threshold;
+    AnomalyDetector detector() {
+        return detector;
     }
 
     @Override
@@ -56,7 +49,7 @@ final class PatchCoreScorer implements RunScorer {
         float[][][] maps = scores(samples, threads, out, quiet).maps();
         double low = threshold.threshold() - 2 * threshold.scale();
         double high = threshold.threshold() + 2 * threshold.scale();
-        return java.util.Arrays.stream(maps).map(m -> new HeatMap(m, low, high)).toList();
+        return Arrays.stream(maps).map(m -> new HeatMap(m, low, high)).toList();
     }
 
     Predictions predictions(double[] scores, List<Sample> samples, List<Task> tasks) {

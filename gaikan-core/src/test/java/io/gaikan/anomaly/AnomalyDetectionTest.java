@@ -8,6 +8,7 @@ import io.gaikan.eval.RankingMetrics;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.testing.ToyImages;
+import io.gaikan.train.FitMethods;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.RunScorer;
 import io.gaikan.train.TrainConfig;
@@ -15,6 +16,8 @@ import io.gaikan.train.TrainResult;
 import io.gaikan.train.TrainedModel;
 import io.gaikan.train.Trainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
@@ -33,22 +36,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PatchCore on generated parts: OK = horizontal stripes with noise, NG = the same with a small patch of vertical
+ * PatchCore and PaDiM on generated parts: OK = horizontal stripes with noise, NG = the same with a small patch of vertical
  * stripes at a random place (a local texture defect whose position is known). Fitted on OK images only, with an
  * untrained ResNet-18 (random features still tell a foreign texture from the normal one), at 64 px.
  */
-class PatchCoreTest {
+class AnomalyDetectionTest {
 
     private static final int SIZE = 64;
     private static final int DEFECT = 16;
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-    @Test
-    void fitsOnNormalImagesRanksDefectsAndFindsWhereTheyAre(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {PatchCoreMethod.NAME, PadimMethod.NAME})
+    void fitsOnNormalImagesRanksDefectsAndFindsWhereTheyAre(String method, @TempDir Path dir) throws Exception {
         Map<Path, int[]> defectAt = new HashMap<>();
-        Path parts = generate(dir.resolve("parts"), 60, 30, defectAt);
+        Path parts = generate(dir.resolve("parts"), 100, 30, defectAt);
         PreparedData data = PreparedData.prepare(DataOptions.of(parts).withNormalClasses("ok"), 2, QUIET);
-        TrainConfig config = TrainConfig.builder().model("resnet18").inputSize(SIZE).method("patchcore")
+        TrainConfig config = TrainConfig.builder().model("resnet18").inputSize(SIZE).method(method)
                 .coresetRatio(0.25f).quiet(true).threads(2).build();
         Path run = dir.resolve("run");
         TrainResult result = new Trainer(ModelRegistry.defaults(), QUIET)
@@ -62,7 +66,7 @@ class PatchCoreTest {
         RunInfo info = RunInfo.read(run);
         List<Sample> defects = data.split().samples(data.data(), data.split().test()).stream()
                 .filter(s -> defectAt.containsKey(s.path())).toList();
-        try (PatchCoreScorer scorer = (PatchCoreScorer) new PatchCoreMethod().load(info, run, ModelRegistry.defaults())) {
+        try (AnomalyScorer scorer = (AnomalyScorer) FitMethods.get(method).load(info, run, ModelRegistry.defaults())) {
             AnomalyScores scores = scorer.scores(defects, 2, QUIET, true);
             int inside = 0;
             for (int i = 0; i < defects.size(); i++) {
@@ -125,18 +129,31 @@ class PatchCoreTest {
     private static Path generate(Path root, int ok, int ng, Map<Path, int[]> defectAt) {
         Random rng = new Random(7);
         for (int i = 0; i < ok; i++) {
-            ToyImages.write(ToyImages.stripes(SIZE, false, rng), root.resolve("ok").resolve("ok-" + i + ".png"));
+            ToyImages.write(stripes(SIZE, false, rng), root.resolve("ok").resolve("ok-" + i + ".png"));
         }
         for (int i = 0; i < ng; i++) {
-            BufferedImage img = ToyImages.stripes(SIZE, false, rng);
-            BufferedImage patch = ToyImages.stripes(DEFECT, true, rng);
+            BufferedImage img = stripes(SIZE, false, rng);
             int y = rng.nextInt(SIZE - DEFECT);
             int x = rng.nextInt(SIZE - DEFECT);
-            img.getGraphics().drawImage(patch, x, y, null);
+            img.getGraphics().drawImage(stripes(DEFECT, true, rng), x, y, null);
             Path file = root.resolve("ng").resolve("ng-" + i + ".png");
             ToyImages.write(img, file);
             defectAt.put(file, new int[]{y, x});
         }
         return root;
+    }
+
+    /** Stripes of period 8 at a random phase with pixel noise: one normal texture, as a part's surface is. */
+    private static BufferedImage stripes(int size, boolean vertical, Random rng) {
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        double phase = rng.nextDouble() * 2 * Math.PI;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double v = 0.5 + 0.3 * Math.sin(2 * Math.PI * (vertical ? x : y) / 8 + phase) + 0.05 * rng.nextGaussian();
+                int g = (int) Math.max(0, Math.min(255, v * 255));
+                img.setRGB(x, y, (g << 16) | (g << 8) | g);
+            }
+        }
+        return img;
     }
 }
