@@ -62,6 +62,7 @@ final class Coreset {
                     bar.step(64, Map.of());
                 }
             }
+            bar.step(k - 64L * ((k - 1) / 64), Map.of());
         }
         return chosen;
     }
