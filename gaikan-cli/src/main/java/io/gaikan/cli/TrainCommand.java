@@ -43,8 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--size", defaultValue = "0", description = "input size in pixels (default: the model's)")
-    int size;
+    @Option(names = "--size", description = "input size in pixels, at least 16 (default: the model's)")
+    Integer size;
 
     @Option(names = "--init", defaultValue = "none", description = "none | imagenet | FILE (a checkpoint or safetensors; head re-initialised if its shape differs)")
     String init;
@@ -140,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path masks;
 
     @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "loader threads (default: cores)") int threads;
+    @Option(names = "--threads", description = "loader threads, >= 1 (default: cores)") Integer threads;
     @Option(names = "--quiet", description = "no progress bars; one line per epoch") boolean quiet;
 
     @Override
@@ -158,6 +158,9 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             if (dataArgs == null) {
                 throw new IllegalArgumentException("--data is required");
+            }
+            if (size != null && size < 16) {
+                throw new IllegalArgumentException("--size must be at least 16 pixels (or left out for the model's default), got " + size);
             }
             config = buildConfig();
             dataOptions = dataArgs.toOptions(seed);
@@ -184,7 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
             trainMode = TrainMode.TRANSFER;
         }
         return TrainConfig.builder()
-                .model(model).inputSize(size).init(init).weightsFile(weights).allowDownload(download)
+                .model(model).inputSize(size == null ? 0 : size).init(init).weightsFile(weights).allowDownload(download)
                 .mode(trainMode).unfreezeFrom(unfreezeFrom).epochs(epochs).schedule(transferEpochs, finetuneEpochs)
                 .batchSize(batchSize).optimizer(Enums.parse(OptimizerKind.class, optimizer, "--optimizer"))
                 .lr(lr).lrBase(lrBase, lrBaseBatch).finetuneLr(finetuneLr).momentum(momentum).nesterov(nesterov)
@@ -192,7 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .labelSmoothing(labelSmoothing).gradClip(gradClip).dropRate(dropRate).dropPathRate(dropPathRate).freezeBn(freezeBn)
                 .balanceClasses(balanceClasses)
                 .earlyStop(patience, minDelta, monitor).seed(seed)
-                .threads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors())
+                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .augment(augment).cacheViews(cacheViews).tasks(taskSpecs).quiet(quiet).method(method)
                 .featureStages(featureStages).coresetRatio(coresetRatio)
                 .masks(masks == null ? null : masks.toAbsolutePath().toString())

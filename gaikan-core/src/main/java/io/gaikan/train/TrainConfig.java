@@ -70,6 +70,32 @@ public record TrainConfig(
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         }
+        if (inputSize != 0 && inputSize < 16) {
+            throw new IllegalArgumentException("--size must be at least 16 pixels (or left out for the model's default), got " + inputSize);
+        }
+        if (transferEpochs + finetuneEpochs == 0 && epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (transferEpochs < 0 || finetuneEpochs < 0) {
+            throw new IllegalArgumentException("--transfer-epochs and --finetune-epochs must be >= 0, got "
+                    + transferEpochs + " and " + finetuneEpochs);
+        }
+        requirePositive("--lr", lr);
+        requirePositive("--finetune-lr", finetuneLr);
+        requirePositive("--lr-base", lrBase);
+        requireIn("--label-smoothing", labelSmoothing, 0, 1, false);
+        requireIn("--drop-rate", dropRate, 0, 1, false);
+        requireIn("--drop-path-rate", dropPathRate, 0, 1, false);
+        requireIn("--momentum", momentum, 0, 1, false);
+        requireIn("--grad-clip", gradClip, 0, Float.MAX_VALUE, true);
+        requireIn("--weight-decay", weightDecay, 0, Float.MAX_VALUE, true);
+        requireIn("--warmup-epochs", warmupEpochs, 0, Float.MAX_VALUE, true);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (earlyStopPatience < 0) {
+            throw new IllegalArgumentException("--early-stop must be >= 0 (0 = off), got " + earlyStopPatience);
+        }
         if (!List.of("cosine", "step", "constant").contains(lrSchedule)) {
             throw new IllegalArgumentException("--lr-schedule must be cosine, step or constant, got " + lrSchedule);
         }
@@ -85,6 +111,21 @@ public record TrainConfig(
         if (cacheViews != null && mode != TrainMode.TRANSFER) {
             throw new IllegalArgumentException("--cache-views caches a frozen backbone: it needs --mode transfer "
                     + "(or --transfer-epochs/--finetune-epochs), not " + mode.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static void requirePositive(String flag, Float value) {
+        if (value != null && !(Float.isFinite(value) && value > 0)) {
+            throw new IllegalArgumentException(flag + " must be a finite number > 0, got " + value);
+        }
+    }
+
+    /** {@code value} in [low, high) ({@code highIncluded}: [low, high]), finite. */
+    private static void requireIn(String flag, float value, float low, float high, boolean highIncluded) {
+        boolean ok = Float.isFinite(value) && value >= low && (highIncluded ? value <= high : value < high);
+        if (!ok) {
+            String range = high == Float.MAX_VALUE ? ">= " + low : "in [" + low + ", " + high + (highIncluded ? "]" : ")");
+            throw new IllegalArgumentException(flag + " must be " + range + ", got " + value);
         }
     }
 

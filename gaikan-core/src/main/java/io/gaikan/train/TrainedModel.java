@@ -83,6 +83,12 @@ public final class TrainedModel implements AutoCloseable {
      * chose on validation images.
      */
     public List<Classification> classify(List<Path> images, int threads, Double defectThreshold) {
+        if (defectThreshold != null && !(defectThreshold >= 0 && defectThreshold <= 1)) {
+            throw new IllegalArgumentException("--defect-threshold must be a defect score in [0, 1], got " + defectThreshold);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
         List<Task> tasks = tasks(null);
         Predictions predictions = predict(images.stream().map(p -> new Sample(p, -1)).toList(), tasks, threads,
                 System.err, true);

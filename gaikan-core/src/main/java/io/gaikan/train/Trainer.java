@@ -98,6 +98,14 @@ public final class Trainer {
     public TrainResult train(TrainConfig config, Dataset data, Split split, Set<String> normalClasses, Path runDir,
                              boolean resume) throws IOException {
         FitMethod method = config.isNetwork() ? null : FitMethods.get(config.method());
+        if (config.isNetwork() && config.mode() == TrainMode.TRANSFER && "none".equals(config.init())) {
+            throw new IllegalArgumentException("--mode transfer trains only a new head on a frozen backbone: with --init none "
+                    + "that backbone is random; give --init imagenet or a checkpoint, or use --mode scratch");
+        }
+        if (data.numClasses() < 2) {
+            throw new IllegalArgumentException("the data has a single class " + data.classes() + ": a classifier needs at "
+                    + "least two (an OK class and a defect class)");
+        }
         Files.createDirectories(runDir);
         List<Task> tasks = Task.resolve(config.tasks(), data, normalClasses);
         ModelSpec spec = registry.get(config.model());
@@ -267,6 +275,14 @@ public final class Trainer {
                     float lastLr = schedule.at(phase.lr(), stepBase);
                     EpochStats trainStats = trainEpoch(config, model, ps, tasks, classWeights, inputs, stepsPerEpoch,
                             optimizer, trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
+                    String broken = ModelState.firstNonFinite(model);
+                    if (broken != null) {
+                        throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                                "training diverged: parameter %s became NaN or infinite during epoch %d (steps 1-%d, "
+                                        + "learning rate %.3g); lower --lr (or set --grad-clip); nothing of this epoch "
+                                        + "was saved, the last checkpoint is kept", broken, epoch + 1, stepsPerEpoch,
+                                phase.lr()));
+                    }
                     EpochStats valStats = loaders.val() == null ? EpochStats.NONE : validate(model, tasks, inputs, manager);
                     EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
                             valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
@@ -415,8 +431,16 @@ public final class Trainer {
                                 classWeights);
                         collector.backward(loss);
                     }
+                    float lossValue = loss.getFloat();
+                    if (!Float.isFinite(lossValue)) {
+                        // before the update: the weights in memory and every checkpoint stay those of the last good step
+                        throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                                "training diverged: the loss became %s at epoch %d, step %d (learning rate %.3g); "
+                                        + "lower --lr (or set --grad-clip); nothing of this epoch was saved, the last "
+                                        + "checkpoint is kept", lossValue, epoch + 1, step - stepBase + 1, lr));
+                    }
                     applyGradients(trainable, optimizer, lr, config.gradClip(), stepManager);
-                    lossSum += loss.getFloat() * batch.size();
+                    lossSum += lossValue * batch.size();
                     int[] hits = hits(logits.get(0), batch.labels()[0]);
                     correct += hits[0];
                     labelled += hits[1];
