@@ -159,6 +159,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (dataArgs == null) {
                 throw new IllegalArgumentException("--data is required");
             }
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            }
             if (size != null && size < 16) {
                 throw new IllegalArgumentException("--size must be at least 16 pixels (or left out for the model's default), got " + size);
             }

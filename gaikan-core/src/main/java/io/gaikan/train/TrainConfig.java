@@ -90,7 +90,7 @@ public record TrainConfig(
         requireIn("--grad-clip", gradClip, 0, Float.MAX_VALUE, true);
         requireIn("--weight-decay", weightDecay, 0, Float.MAX_VALUE, true);
         requireIn("--warmup-epochs", warmupEpochs, 0, Float.MAX_VALUE, true);
-        if (threads < 1) {
+        if (threads < 0) { // 0: not part of a run's identity, set by whoever runs it (experiment specs)
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
         if (earlyStopPatience < 0) {
