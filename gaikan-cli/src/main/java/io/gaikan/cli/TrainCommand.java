@@ -5,6 +5,7 @@ import io.gaikan.data.PreparedData;
 import io.gaikan.data.TaskSpec;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.train.OptimizerKind;
+import io.gaikan.train.RunDirectory;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainMode;
@@ -33,6 +34,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "continue the run in --out from its last checkpoint (settings from its run.json)")
     boolean resume;
+
+    @Option(names = "--overwrite", description = "start again in an --out that holds a run (its files are deleted); "
+            + "a folder of other files is never touched")
+    boolean overwrite;
     @Option(names = "--checkpoint-every", paramLabel = "SECONDS", description = "write a checkpoint at the end of an "
             + "epoch once this many seconds passed since the last, and at the end of every phase (default 60; 0 = "
             + "every epoch)")
@@ -173,6 +178,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         PreparedData prepared = PreparedData.prepare(dataOptions, config.threads(), System.out);
+        if (!resume) { // after the data is checked: a refused command must not have deleted anything
+            RunDirectory.prepareFresh(out, config, overwrite);
+        }
         System.out.printf("data: %d classes, train %d / val %d / test %d images%s%n", prepared.data().numClasses(),
                 prepared.split().train().size(), prepared.split().val().size(), prepared.split().test().size(),
                 prepared.split().duplicates().isEmpty() ? "" : " (" + prepared.split().duplicates().size() + " duplicate(s) left out)");

@@ -106,6 +106,13 @@ public final class Trainer {
             throw new IllegalArgumentException("the data has a single class " + data.classes() + ": a classifier needs at "
                     + "least two (an OK class and a defect class)");
         }
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return train(config, method, data, split, normalClasses, runDir, resume);
+        }
+    }
+
+    private TrainResult train(TrainConfig config, FitMethod method, Dataset data, Split split, Set<String> normalClasses,
+                              Path runDir, boolean resume) throws IOException {
         Files.createDirectories(runDir);
         List<Task> tasks = Task.resolve(config.tasks(), data, normalClasses);
         ModelSpec spec = registry.get(config.model());

@@ -1,0 +1,78 @@
+package io.gaikan.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The rules for starting a run in a directory, so that nothing that exists is lost by accident: it must be absent,
+ * empty, or hold a Gaikan run; an existing run is replaced only with {@code overwrite} (and never while another
+ * process holds its lock); a folder of other files is never touched.
+ */
+public final class RunDirectory {
+
+    private RunDirectory() {
+    }
+
+    /** Checks that a new run may start in {@code dir}; with {@code overwrite}, empties an existing run's directory. */
+    public static void prepareFresh(Path dir, TrainConfig config, boolean overwrite) {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
+        }
+        List<Path> entries = entries(dir);
+        if (entries.stream().allMatch(p -> p.getFileName().toString().equals(RunLock.FILE))) {
+            return;
+        }
+        if (!Files.isRegularFile(dir.resolve(RunInfo.FILE))) {
+            throw new IllegalArgumentException("--out " + dir + " is not empty and holds no Gaikan run ("
+                    + entries.size() + " entries): choose a new or empty folder");
+        }
+        if (!overwrite) {
+            boolean finished = Files.exists(dir.resolve("model.safetensors")) || Files.exists(dir.resolve("metrics.json"));
+            String state = finished ? "a finished run" : "an unfinished run";
+            TrainConfig existing = RunInfo.read(dir).config();
+            throw new IllegalArgumentException(identity(existing).equals(identity(config))
+                    ? "--out " + dir + " already holds " + state + " with these settings: "
+                    + (finished ? "" : "use --resume to continue it, or ") + "add --overwrite to start it again"
+                    : "--out " + dir + " holds " + state + " with other settings: choose another --out, or add "
+                    + "--overwrite to replace it");
+        }
+        try (RunLock lock = RunLock.acquire(dir)) {
+            for (Path p : entries) {
+                if (!p.getFileName().toString().equals(RunLock.FILE)) {
+                    delete(p);
+                }
+            }
+        }
+    }
+
+    /** The settings that make a run what it is: not how many threads this machine used or how it printed. */
+    private static TrainConfig identity(TrainConfig config) {
+        return config.toBuilder().threads(0).quiet(false).build();
+    }
+
+    private static List<Path> entries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+}
