@@ -13,7 +13,8 @@ python3 "$root/bench/casting-official-split.py" "$shared/datasets/casting-produc
 "$root/bin/gaikan" models >/dev/null
 cp="$root/gaikan-core/target/test-classes:$root/gaikan-core/target/classes:$root/gaikan-cli/target/lib/*"
 source "$root/bin/engine-env.sh"
-images=$(ls "$shared"/datasets/casting-product/def_front/test_* | head -5)
+images=( "$shared"/datasets/casting-product/def_front/test_* )
+images=( "${images[@]:0:5}" )
 for ratio in 0.01 0.05; do
   rm -rf "$out/run-$ratio"
   start=$(date +%s.%N)
@@ -22,5 +23,5 @@ for ratio in 0.01 0.05; do
       --out "$out/run-$ratio" | grep -E "AUROC|bank|test main"
   end=$(date +%s.%N)
   echo "coreset $ratio: fit + validation + test (651 images) wall $(echo "$end - $start" | bc) s"
-  java -Xmx4g -Dai.djl.offline=true -cp "$cp" io.gaikan.anomaly.PatchCoreBenchmark "$out/run-$ratio" 10 $images 2>/dev/null
+  java -Xmx4g -Dai.djl.offline=true -cp "$cp" io.gaikan.anomaly.PatchCoreBenchmark "$out/run-$ratio" 10 "${images[@]}" 2>/dev/null
 done
