@@ -29,11 +29,11 @@ import json, statistics, sys
 out, seeds = sys.argv[1], sys.argv[2].split()
 def row(name, runs):
     ms = [json.load(open(f"{out}/{r}/metrics.json")) for r in runs]
-    def cell(key, scale=100):
+    def cell(key, scale=100, digits=2):
         v = [m[key] * scale for m in ms if m.get(key) is not None]
         if not v: return "-"
-        return f"{statistics.mean(v):.2f}" + (f" ± {statistics.stdev(v):.2f}" if len(v) > 1 else "")
-    print(f"| {name} | {cell('accuracy')} | {cell('miss_rate')} | {cell('over_detection_rate')} | {cell('image_auroc', 1) if 'image_auroc' in ms[0] else '-'} |")
+        return f"{statistics.mean(v):.{digits}f}" + (f" ± {statistics.stdev(v):.{digits}f}" if len(v) > 1 else "")
+    print(f"| {name} | {cell('accuracy')} | {cell('miss_rate')} | {cell('over_detection_rate')} | {cell('image_auroc', 1, 4) if 'image_auroc' in ms[0] else '-'} |")
 print("| method (defect images used) | accuracy % | miss rate % | over-detection % | image AUROC |")
 print("|---|---:|---:|---:|---:|")
 row("PatchCore, 200 OK images (0)", [f"patchcore-{s}" for s in seeds])
