@@ -37,8 +37,13 @@ public final class DataArgs {
     @Option(names = "--skip-bad", description = "skip unreadable images and list them instead of stopping")
     boolean skipBad;
 
+    @Option(names = "--on-conflict", defaultValue = "error", description = "identical images under different labels: "
+            + "error (default, lists them), drop (leave every copy out) or keep-first")
+    String onConflict;
+
     DataOptions toOptions(long seed) {
         return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shots,
-                splitSeed != null ? splitSeed : seed, skipBad, normalClasses);
+                splitSeed != null ? splitSeed : seed, skipBad, normalClasses,
+                Enums.parse(DataOptions.LabelConflicts.class, onConflict, "--on-conflict"));
     }
 }

@@ -6,11 +6,14 @@ import io.gaikan.eval.Classification;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.Map;
+import io.gaikan.data.DataCheck;
 import java.io.IOException;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
@@ -43,6 +46,13 @@ public final class PredictCommand implements Callable<Integer> {
             + "classes)) is at least this, e.g. the threshold 'gaikan eval --max-miss-rate' chose; default: by the most probable class")
     Double defectThreshold;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--skip-bad", description = "skip unreadable images, listing them (and in the CSV, with an error column) "
+            + "instead of stopping")
+    boolean skipBad;
+
     @Option(names = "--heatmaps", paramLabel = "DIR", description = "also write each image with its heat map drawn over "
             + "it as DIR/NAME.png (anomaly detection runs: the anomaly map, red above the threshold)")
     Path heatmaps;
@@ -62,15 +72,31 @@ public final class PredictCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             throw new DataException("no images found in " + inputs);
         }
+        if (csv != null && csv.toAbsolutePath().getParent() != null && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--csv " + csv + ": the folder " + csv.toAbsolutePath().getParent() + " does not exist");
+        }
+        Map<Path, String> bad = DataCheck.unreadable(images, threads);
+        if (!bad.isEmpty()) {
+            if (!skipBad) {
+                throw new DataException(bad.values().iterator().next() + (bad.size() > 1 ? " (and " + (bad.size() - 1)
+                        + " more unreadable image(s); --skip-bad skips and lists them)" : " (--skip-bad skips it)"));
+            }
+            spec.commandLine().getErr().println("skipped " + bad.size() + " unreadable image(s): "
+                    + String.join("; ", bad.values()));
+            images = images.stream().filter(p -> !bad.containsKey(p)).toList();
+        }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
-            List<Classification> results = model.classify(images, threads, defectThreshold);
+            List<Classification> results = images.isEmpty() ? List.of() : model.classify(images, threads, defectThreshold);
             List<String> lines = new ArrayList<>();
             StringBuilder header = new StringBuilder("path,class,probability");
             if (!model.info().normalClasses().isEmpty()) {
                 header.append(",verdict,defect_score");
             }
-            results.get(0).tasks().stream().skip(1).forEach(t -> header.append(',').append(t.task()).append(',')
-                    .append(t.task()).append("_probability"));
+            model.taskClasses().keySet().stream().skip(1).forEach(t -> header.append(',').append(t).append(',')
+                    .append(t).append("_probability"));
+            if (!bad.isEmpty()) {
+                header.append(",error");
+            }
             lines.add(header.toString());
             for (Classification c : results) {
                 StringBuilder row = new StringBuilder(c.image().toString());
@@ -83,8 +109,11 @@ public final class PredictCommand implements Callable<Integer> {
                                 .append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
                     }
                 }
-                lines.add(row.toString());
+                lines.add(row.toString() + (bad.isEmpty() ? "" : ","));
             }
+            // an unreadable image keeps its row: its path, empty predictions and the reason
+            int columns = header.toString().split(",", -1).length;
+            bad.forEach((path, reason) -> lines.add(path + ",".repeat(columns - 1) + "\"" + reason.replace("\"", "\"\"") + "\""));
             PrintStream out = System.out;
             lines.forEach(out::println);
             if (csv != null) {

@@ -20,12 +20,7 @@ public final class CsvManifest {
     }
 
     public static Dataset read(Path csv) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read manifest " + csv, e);
-        }
+        List<String> lines = readUtf8Lines(csv);
         if (lines.isEmpty()) {
             throw new DataException("manifest is empty: " + csv);
         }
@@ -77,6 +72,29 @@ public final class CsvManifest {
     }
 
     /** Splits one CSV line; double quotes protect commas, as spreadsheet programs write them. */
+    /**
+     * The manifest's lines as UTF-8, with or without the byte-order mark that Excel writes; any other encoding
+     * (Shift-JIS, Latin-1) is an error saying so, not a file of garbled paths.
+     */
+    private static List<String> readUtf8Lines(Path csv) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(csv);
+        } catch (IOException e) {
+            throw new DataException("cannot read manifest " + csv + ": " + e.getMessage(), e);
+        }
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return text.lines().toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataException("manifest " + csv + " is not UTF-8 (saved as Shift-JIS or another encoding?): "
+                    + "save it as UTF-8 (Excel: 'CSV UTF-8')");
+        }
+    }
+
     static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -50,6 +50,12 @@ public record DataCheck(Map<Path, String> hashes, Map<Path, String> bad) {
         }
     }
 
+    /** The files of {@code images} that cannot be decoded, with the reason, in the given order. */
+    public static Map<Path, String> unreadable(List<Path> images, int threads) {
+        return run(new Dataset(Path.of(""), List.of("image"), images.stream().map(p -> new Sample(p, 0)).toList()),
+                threads).bad();
+    }
+
     private static String check(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         ImageDecoder.decode(bytes, path);

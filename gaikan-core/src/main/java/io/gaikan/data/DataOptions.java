@@ -11,12 +11,29 @@ import java.util.List;
  * @param splitFile     reuse this saved split instead of drawing one; null if none
  * @param shots         keep this many training images per class (k-shot); 0 = all
  * @param normalClasses the normal (OK) classes; the others are defect (NG) classes
+ * @param onConflict    what to do with identical images under different labels
  */
 public record DataOptions(Path data, Path testDir, Path splitFile, double valFraction, double testFraction,
-                          int shots, long seed, boolean skipBad, List<String> normalClasses) {
+                          int shots, long seed, boolean skipBad, List<String> normalClasses, LabelConflicts onConflict) {
+
+    /** Identical image files (same bytes) labelled differently: which label is right cannot be known here. */
+    public enum LabelConflicts {
+        /** stop, listing the files (the default: a label typo must not pass unseen) */
+        ERROR,
+        /** leave every copy out */
+        DROP,
+        /** keep the first copy's label, in path order */
+        KEEP_FIRST
+    }
 
     public DataOptions {
         normalClasses = List.copyOf(normalClasses);
+        onConflict = onConflict == null ? LabelConflicts.ERROR : onConflict;
+    }
+
+    public DataOptions(Path data, Path testDir, Path splitFile, double valFraction, double testFraction, int shots,
+                       long seed, boolean skipBad, List<String> normalClasses) {
+        this(data, testDir, splitFile, valFraction, testFraction, shots, seed, skipBad, normalClasses, LabelConflicts.ERROR);
     }
 
     /** {@code data} split as {@code gaikan train} splits it by default: 15 % validation and 20 % test per class, seed 42. */
@@ -25,10 +42,12 @@ public record DataOptions(Path data, Path testDir, Path splitFile, double valFra
     }
 
     public DataOptions withNormalClasses(String... classes) {
-        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shots, seed, skipBad, List.of(classes));
+        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shots, seed, skipBad, List.of(classes),
+                onConflict);
     }
 
     public DataOptions withShots(int shotsPerClass) {
-        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shotsPerClass, seed, skipBad, normalClasses);
+        return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shotsPerClass, seed, skipBad,
+                normalClasses, onConflict);
     }
 }

@@ -26,6 +26,12 @@ public final class ImageDecoder {
     private ImageDecoder() {
     }
 
+    /**
+     * Images above this many pixels are refused from their header, before decoding: a 20000 x 20000 PNG would need
+     * 1.6 GB as pixels and end in an OutOfMemoryError naming no file. 100 megapixels is 10000 x 10000.
+     */
+    public static final long MAX_PIXELS = 100_000_000L;
+
     public static BufferedImage read(Path path) {
         try {
             return decode(Files.readAllBytes(path), path);
@@ -44,6 +50,11 @@ public final class ImageDecoder {
             List<String> warnings = new ArrayList<>();
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new DataException("image " + nameForErrors + " is " + reader.getWidth(0) + " x " + reader.getHeight(0)
+                            + " pixels, more than the limit of " + MAX_PIXELS / 1_000_000 + " megapixels: downscale it");
+                }
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {

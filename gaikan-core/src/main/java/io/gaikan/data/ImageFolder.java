@@ -25,7 +25,8 @@ public final class ImageFolder {
         Path abs = root.toAbsolutePath().normalize();
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(abs)) {
-            classDirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            classDirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !writtenByGaikan(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + abs, e);
         }
@@ -46,9 +47,17 @@ public final class ImageFolder {
         return new Dataset(abs, classes, samples);
     }
 
-    /** Image files directly in {@code dir} or below it, sorted by path. */
+    /** Files that mark a folder as Gaikan's output (a run, an experiment), never a class of images. */
+    static final List<String> OUTPUT_MARKERS = List.of("run.json", ".gaikan.lock", "runs.db");
+
+    /** A run or experiment directory inside the data (e.g. --out under --data): its charts are not a class. */
+    static boolean writtenByGaikan(Path dir) {
+        return OUTPUT_MARKERS.stream().anyMatch(m -> Files.exists(dir.resolve(m)));
+    }
+
+    /** Image files directly in {@code dir} or below it (symbolic links followed), sorted by path. */
     public static List<Path> images(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return s.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

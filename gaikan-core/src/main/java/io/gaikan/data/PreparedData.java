@@ -3,9 +3,13 @@ package io.gaikan.data;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A checked dataset with its split, ready for training or the classical baseline: every image decoded once (bad
@@ -30,6 +34,7 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
             log.println("skipped " + check.bad().size() + " unreadable image(s):");
             check.bad().forEach((p, why) -> log.println("  " + p + ": " + why));
         }
+        clean = resolveConflicts(clean, check.hashes(), options, log);
         Split split;
         if (options.splitFile() != null) {
             split = Split.load(options.splitFile(), data.root());
@@ -42,8 +47,39 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
         return new PreparedData(all.without(check.bad().keySet()), split, Set.copyOf(normal), check.bad());
     }
 
-    private static java.util.List<Sample> concat(Dataset a, Dataset b) {
-        java.util.List<Sample> out = new ArrayList<>(a.samples());
+    /** Identical images under different labels: an error listing them, or dropped / first label kept as asked. */
+    private static Dataset resolveConflicts(Dataset data, Map<Path, String> hashes,
+                                            DataOptions options, PrintStream log) {
+        Map<String, List<Sample>> byHash = new LinkedHashMap<>();
+        for (Sample s : data.samples()) {
+            byHash.computeIfAbsent(hashes.get(s.path()), h -> new ArrayList<>()).add(s);
+        }
+        List<List<Sample>> conflicts = byHash.values().stream()
+                .filter(group -> group.stream().map(Sample::label).distinct().count() > 1).toList();
+        if (conflicts.isEmpty()) {
+            return data;
+        }
+        String first = conflicts.get(0).stream().map(s -> data.relative(s.path()) + " (" + data.classes().get(s.label()) + ")")
+                .collect(Collectors.joining(" = "));
+        String what = conflicts.size() + " image(s) appear under different labels, e.g. " + first;
+        switch (options.onConflict()) {
+            case ERROR -> throw new DataException(what + "; fix the labels, or --on-conflict drop (leave them out) "
+                    + "or keep-first (keep the first label)");
+            case DROP -> {
+                Set<Path> drop = new HashSet<>();
+                conflicts.forEach(group -> group.forEach(s -> drop.add(s.path())));
+                log.println(what + ": left out all " + drop.size() + " copies (--on-conflict drop)");
+                return data.without(drop);
+            }
+            default -> {
+                log.println(what + ": the first label of each is kept (--on-conflict keep-first)");
+                return data;
+            }
+        }
+    }
+
+    private static List<Sample> concat(Dataset a, Dataset b) {
+        List<Sample> out = new ArrayList<>(a.samples());
         out.addAll(b.samples());
         return out;
     }

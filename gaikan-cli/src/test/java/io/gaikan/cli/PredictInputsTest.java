@@ -1,0 +1,64 @@
+package io.gaikan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 15, cases 7 and 10: predict on a folder with a corrupt image, and a CSV into a missing folder. */
+class PredictInputsTest {
+
+    @Test
+    void oneCorruptImageAmongGoodOnesIsNamedOrSkippedAndListed(@TempDir Path tmp) throws Exception {
+        Random rng = new Random(4);
+        Path data = tmp.resolve("data");
+        for (String cls : new String[]{"ok", "ng"}) {
+            Files.createDirectories(data.resolve(cls));
+            for (int i = 0; i < 6; i++) {
+                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
+                for (int p = 0; p < 24 * 24; p++) {
+                    img.setRGB(p % 24, p / 24, rng.nextInt(0xffffff) | (cls.equals("ok") ? 0xff0000 : 0));
+                }
+                ImageIO.write(img, "png", data.resolve(cls).resolve(i + ".png").toFile());
+            }
+        }
+        Path run = tmp.resolve("run");
+        assertEquals(0, CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--size", "24",
+                "--epochs", "1", "--normal-classes", "ok", "--quiet").code());
+        Path incoming = Files.createDirectories(tmp.resolve("incoming"));
+        Files.copy(data.resolve("ok/0.png"), incoming.resolve("good-0.png"));
+        Files.copy(data.resolve("ng/1.png"), incoming.resolve("good-1.png"));
+        byte[] good = Files.readAllBytes(data.resolve("ok/2.png"));
+        Files.write(incoming.resolve("broken.png"), Arrays.copyOf(good, good.length / 2));
+
+        CliRun stopped = CliRun.of("predict", "--run", run.toString(), incoming.toString());
+        assertEquals(2, stopped.code());
+        assertTrue(stopped.err().contains("broken.png") && stopped.err().contains("--skip-bad"), stopped.err());
+
+        Path csv = tmp.resolve("verdicts.csv");
+        CliRun skipped = CliRun.of("predict", "--run", run.toString(), incoming.toString(), "--skip-bad", "--csv", csv.toString());
+        assertEquals(0, skipped.code(), skipped.err());
+        assertTrue(skipped.err().contains("skipped 1 unreadable image(s)"), skipped.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(",error"), lines.get(0));
+        assertEquals(4, lines.size(), "header, two verdicts, the broken image's row: " + lines);
+        int columns = lines.get(0).split(",", -1).length;
+        String brokenRow = lines.stream().filter(l -> l.contains("broken.png")).findFirst().orElseThrow();
+        assertTrue(brokenRow.contains("corrupt image") || brokenRow.contains("broken.png\""), brokenRow);
+        assertEquals(columns, lines.get(1).split(",", -1).length, "a verdict row has every column");
+
+        CliRun noFolder = CliRun.of("predict", "--run", run.toString(), incoming.toString(), "--skip-bad",
+                "--csv", tmp.resolve("missing/verdicts.csv").toString());
+        assertEquals(2, noFolder.code());
+        assertTrue(noFolder.err().contains("missing") && noFolder.err().contains("does not exist"), noFolder.err());
+    }
+}
