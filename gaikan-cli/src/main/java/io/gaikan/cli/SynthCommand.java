@@ -2,6 +2,7 @@ package io.gaikan.cli;
 
 import io.gaikan.synth.DatasetSummary;
 import io.gaikan.synth.Domain;
+import io.gaikan.synth.Scenes;
 import io.gaikan.synth.SynthConfig;
 import io.gaikan.synth.Synthesizer;
 import picocli.CommandLine.Command;
@@ -33,6 +34,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--scene", defaultValue = SynthConfig.DEFAULT_SCENE, description = "scene (default ${DEFAULT-VALUE})")
     String scene;
 
+    @Option(names = "--families", paramLabel = "all|cast,strip,tile,metal", description = "a mixture of scene families "
+            + "instead of --scene: each image draws its family; classes are the defect kinds (labels.csv adds the family)")
+    String families;
+
     @Option(names = "--ng-fraction", defaultValue = "0.5", description = "share of NG images (default 0.5)")
     double ngFraction;
 
@@ -49,8 +54,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--obj", description = "also write the surface mesh as Wavefront OBJ (obj/NNNNNN.obj)")
     boolean obj;
 
-    @Option(names = "--masks", paramLabel = "DIR", description = "also write each image's scratch mask as DIR/CLASS/NAME.png "
-            + "(255 = scratch; outside --out, so it is never read as a class), for measuring where anomaly maps point")
+    @Option(names = "--masks", paramLabel = "DIR", description = "also write each image's defect mask as DIR/CLASS/NAME.png "
+            + "(255 = defect; outside --out, so it is never read as a class), for measuring where anomaly maps point")
     Path masks;
 
     @Option(names = "--obj-count", defaultValue = "10",
@@ -59,7 +64,8 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SynthConfig config = new SynthConfig(scene, size, seed, Domain.parse(domain), ngFraction, grey);
+        String sceneName = families != null ? Scenes.mixtureName(families) : scene;
+        SynthConfig config = new SynthConfig(sceneName, size, seed, Domain.parse(domain), ngFraction, grey);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         DatasetSummary s = new Synthesizer(config).writeDataset(out, count, t, obj ? objCount : 0, masks);
         System.out.printf(Locale.ROOT, "wrote %d images (%d ok, %d ng) to %s: %.1f MB, %.2f s, %.0f images/s "

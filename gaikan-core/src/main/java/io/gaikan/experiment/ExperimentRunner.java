@@ -243,7 +243,8 @@ public final class ExperimentRunner {
                     store.epoch(step.id(), r);
                 }
                 Path metrics = runDir.resolve("metrics.json");
-                return Files.exists(metrics) ? Map.of("main", MetricsJson.read(metrics)) : Map.of();
+                // keyed by task: a multi-task pretraining (e.g. defect kind + family, lighting, region) has several
+                return Files.exists(metrics) ? MetricsJson.readTasks(metrics) : Map.of();
             });
         } else {
             DataSpec source = (DataSpec) step.source();

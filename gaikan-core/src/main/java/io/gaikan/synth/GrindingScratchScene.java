@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
 final class GrindingScratchScene implements Scene {
 
     static final String NAME = "grinding-scratch";
+    /** Its family name in a mixture of families. */
+    static final String FAMILY = "metal";
     /** Lengths in {@link RandomizationRanges} are given for this image size. */
     private static final double REFERENCE_SIZE = 224;
     /** A scratch narrower than this (output pixels, full width) would vanish at small sizes. */
@@ -118,7 +120,7 @@ final class GrindingScratchScene implements Scene {
         }
         p.put("exposure_gain", (double) gain);
         byte[] pixels = Sensor.quantise(planes, size, size, gain, sensor, rng);
-        return new SynthSample(index, ng, lighting.setup(), region, Collections.unmodifiableMap(p), size,
+        return new SynthSample(index, ng, FAMILY, "ng", lighting.setup(), region, Collections.unmodifiableMap(p), size,
                 config.channels(), pixels, hf);
     }
 
@@ -185,8 +187,8 @@ final class GrindingScratchScene implements Scene {
     }
 
     /** An edge line across the image with the given share of the image beyond it; bevel then (maybe) background. */
-    private static EdgeProfile drawEdge(SplittableRandom rng, RandomizationRanges r, int size, double unit,
-                                        Map<String, Double> p) {
+    static EdgeProfile drawEdge(SplittableRandom rng, RandomizationRanges r, int size, double unit,
+                                Map<String, Double> p) {
         double angle = 360 * rng.nextDouble();
         double nx = StrictMath.cos(Math.toRadians(angle)), ny = StrictMath.sin(Math.toRadians(angle));
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;

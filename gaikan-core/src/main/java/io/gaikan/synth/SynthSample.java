@@ -7,18 +7,26 @@ import java.awt.image.DataBufferByte;
 import java.util.Map;
 
 /**
- * One rendered image with everything the scene knows about it: the class (OK / NG), the auxiliary labels
- * (lighting setup, region), the drawn scene parameters, the height field and its scratch mask.
+ * One rendered image with everything the scene knows about it: the class (OK or the defect kind), the auxiliary
+ * labels (scene family, lighting setup, region), the drawn scene parameters, the height field and its defect mask.
  *
+ * @param family the scene family (metal, cast, strip, tile), an auxiliary label
+ * @param kind   the defect kind drawn on an NG image ("ng" for the single-kind grinding scene, else e.g. "crack")
  * @param pixels interleaved 8-bit samples, {@code channels} per pixel, row-major (exactly what the PNG holds)
  */
-public record SynthSample(int index, boolean ng, LightingSetup lighting, Region region,
+public record SynthSample(int index, boolean ng, String family, String kind, LightingSetup lighting, Region region,
                           Map<String, Double> parameters, int size, int channels, byte[] pixels,
                           HeightField heightField) {
 
-    /** "ok" or "ng", the ImageFolder class name. */
+    /** "ok" or the defect kind, the ImageFolder class name. */
     public String label() {
-        return ng ? "ng" : "ok";
+        return ng ? kind : "ok";
+    }
+
+    /** The same sample with another defect kind (a mixture names the grinding scene's "ng" a scratch). */
+    public SynthSample withKind(String k) {
+        return new SynthSample(index, ng, family, k, lighting, region, parameters, size, channels, pixels,
+                heightField);
     }
 
     /** A copy as TYPE_3BYTE_BGR or TYPE_BYTE_GRAY image. */
@@ -51,7 +59,7 @@ public record SynthSample(int index, boolean ng, LightingSetup lighting, Region 
         return img;
     }
 
-    /** The scratch mask as 8-bit grey pixels, row-major: 255 where a scratch carved the surface, else 0. */
+    /** The defect mask as 8-bit grey pixels, row-major: 255 where a scratch or other defect changed the surface. */
     public byte[] scratchMask() {
         byte[] mask = new byte[size * size];
         for (int y = 0; y < size; y++) {

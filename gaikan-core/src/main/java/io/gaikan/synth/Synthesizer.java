@@ -57,9 +57,9 @@ public final class Synthesizer {
                 workspaces.get());
     }
 
-    /** The labels.csv header: path, label, lighting, region, then the scene's drawn parameters. */
+    /** The labels.csv header: path, label, lighting, region, family, then the scene's drawn parameters. */
     public List<String> labelColumns() {
-        List<String> cols = new ArrayList<>(List.of("path", "label", "lighting", "region"));
+        List<String> cols = new ArrayList<>(List.of("path", "label", "lighting", "region", "family"));
         cols.addAll(scene.parameterNames());
         return cols;
     }
@@ -109,7 +109,7 @@ public final class Synthesizer {
     }
 
     /**
-     * Writes {@code count} images to dir/ok and dir/ng as PNG, dir/labels.csv (one row per image, in index order),
+     * Writes {@code count} images to dir/ok and dir/ng (or dir/KIND per defect kind) as PNG, dir/labels.csv (one row per image, in index order),
      * dir/sheet.png (the first {@value #SHEET_PER_CLASS} OK and NG images), dir/synth.properties (the config),
      * and, for the first {@code objCount} images, the surface mesh as dir/obj/NNNNNN.obj.
      */
@@ -128,13 +128,11 @@ public final class Synthesizer {
         }
         long start = System.nanoTime();
         Files.createDirectories(dir.resolve("ok"));
-        Files.createDirectories(dir.resolve("ng"));
         if (objCount > 0) {
             Files.createDirectories(dir.resolve("obj"));
         }
         if (masks != null) {
             Files.createDirectories(masks.resolve("ok"));
-            Files.createDirectories(masks.resolve("ng"));
         }
         String[] rows = new String[count];
         SynthSample[] sheet = new SynthSample[count];
@@ -147,9 +145,12 @@ public final class Synthesizer {
             int i = s.index();
             String name = String.format("%0" + digits + "d", i);
             String rel = s.label() + "/" + name + ".png";
+            // one directory per class: ok, ng, or each defect kind of the scene families
+            Files.createDirectories(dir.resolve(s.label()));
             bytes.addAndGet(encoders.get().write(s.pixels(), s.size(), s.size(), s.channels(), dir.resolve(rel)));
             rows[i] = csvRow(rel, s);
             if (masks != null) {
+                Files.createDirectories(masks.resolve(s.label()));
                 encoders.get().write(s.scratchMask(), s.size(), s.size(), 1, masks.resolve(rel));
             }
             if (s.ng() && s.parameters().getOrDefault("scratch_visible", 1.0) == 0) {
@@ -189,9 +190,13 @@ public final class Synthesizer {
     private String csvRow(String path, SynthSample s) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(path).append(',').append(s.label()).append(',').append(s.lighting().label()).append(',')
-                .append(s.region().label());
+                .append(s.region().label()).append(',').append(s.family());
         for (String name : scene.parameterNames()) {
-            Decimals.append(sb.append(','), s.parameters().get(name), 4);
+            Double v = s.parameters().get(name);
+            sb.append(',');
+            if (v != null) {
+                Decimals.append(sb, v, 4);
+            }
         }
         return sb.toString();
     }
