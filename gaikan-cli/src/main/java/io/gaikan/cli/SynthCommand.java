@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 
 /** {@code gaikan synth}: renders a synthetic (CG) OK/NG ImageFolder dataset with domain randomisation. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Render synthetic ground-metal images (ok/ = no scratch, ng/ = scratches) with domain",
-            "randomisation, plus labels.csv (lighting, region and every drawn scene parameter), sheet.png",
+        description = {"Render synthetic ground-metal images (ok/ = no scratch, ng/ = scratches), or with --scene cast|strip|tile",
+            "or --families the scene families (one folder per defect kind), with domain",
+            "randomisation, plus labels.csv (lighting, region, family and every drawn scene parameter), sheet.png",
             "(contact sheet) and synth.properties. Same seed -> byte-identical files for any --threads."})
 public final class SynthCommand implements Callable<Integer> {
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A grid of OK samples above NG samples, each tile captioned with its index, lighting setup and region, so a
- * person can judge at a glance whether the surfaces look like ground metal and whether NG scratches are visible.
+ * person can judge at a glance whether the surfaces look real and whether NG defects are visible (a scene family's
+ * NG tiles name family and defect kind instead).
  */
 public final class ContactSheet {
 
@@ -35,8 +36,8 @@ public final class ContactSheet {
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            int y = section(g, "OK (no scratch): " + ok.size(), 0, ok, tile, cell);
-            section(g, "NG (scratch): " + ng.size(), y, ng, tile, cell);
+            int y = section(g, "OK (no defect): " + ok.size(), 0, ok, tile, cell);
+            section(g, "NG (defect): " + ng.size(), y, ng, tile, cell);
         } finally {
             g.dispose();
         }
@@ -55,7 +56,9 @@ public final class ContactSheet {
             int y = y0 + (k / COLUMNS) * cell;
             g.drawImage(s.toBufferedImage(), x, y, tile, tile, null);
             g.setColor(new Color(220, 220, 220));
-            g.drawString("#" + s.index() + " " + s.lighting().label() + " " + s.region().label(), x, y + tile + 11);
+            // a scene family's NG tile names its kind instead of the lighting (which the OK tiles show)
+            String what = s.ng() && !s.kind().equals("ng") ? s.family() + " " + s.kind() : s.lighting().label();
+            g.drawString("#" + s.index() + " " + what + " " + s.region().label(), x, y + tile + 11);
         }
         return y0 + ((samples.size() + COLUMNS - 1) / COLUMNS) * cell;
     }

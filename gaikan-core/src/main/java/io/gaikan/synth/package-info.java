@@ -8,6 +8,14 @@
  * depth buffer). Some images show the end / taper of the part instead of flat body: a rounded edge, a bevel, and a
  * dark or bright zone beyond the part. {@link io.gaikan.synth.ObjWriter} saves the height field as a triangle mesh.
  *
+ * <p><b>Scene families.</b> Besides the ground metal ({@code grinding-scratch}, family "metal"), three families share
+ * the imaging chain below: {@code cast} (rough sand-cast grain; pore, pit, blowhole, burr, chip), {@code strip}
+ * (rolled steel with rolling streaks; scale, inclusion, patch, crazing, scratch, roll-mark) and {@code tile}
+ * (dark ground ceramic; crack, break, fray, uneven, blowhole). Their defects come from the shared
+ * {@link io.gaikan.synth.DefectPrimitives} (paths, blobs, fractures, depressions), whose footprints are the exact
+ * defect mask; classes are the defect kinds. {@code families:cast,strip,...} mixes families per image
+ * ({@link io.gaikan.synth.Scenes#mixtureName}) and adds the family column to labels.csv.
+ *
  * <p><b>Imaging.</b> One of four named lighting setups (coaxial, ring, low-angle-left, dome) with 1-3 lights of
  * random direction, colour and intensity; a metal of random colour, roughness and reflectance kept metallic
  * (coloured specular, small diffuse); Blinn-Phong specular with Fresnel on normals from the height field; cavity
