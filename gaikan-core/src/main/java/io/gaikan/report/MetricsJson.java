@@ -92,10 +92,14 @@ public final class MetricsJson {
         return fromNode(parse(file), file.toString());
     }
 
+    /** Metrics per task: a multi-task run's file is keyed by task, a single-task run's is read as task "main". */
     public static Map<String, ClassificationMetrics> readTasks(Path file) throws IOException {
         JsonNode root = parse(file);
         if (!root.isObject()) {
             throw new IOException(file + ": expected a JSON object of task -> metrics");
+        }
+        if (root.has(ACCURACY)) {
+            return Map.of("main", fromNode(root, file.toString()));
         }
         Map<String, ClassificationMetrics> tasks = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

@@ -67,6 +67,10 @@ class MetricsJsonTest {
         Path file = dir.resolve("metrics.json");
         MetricsJson.write(file, m);
         assertSameMetrics(m, MetricsJson.read(file));
+        // a single-task file read per task is the main task (the experiment runner reads any pretraining this way)
+        Map<String, ClassificationMetrics> tasks = MetricsJson.readTasks(file);
+        assertEquals(List.of("main"), List.copyOf(tasks.keySet()));
+        assertSameMetrics(m, tasks.get("main"));
     }
 
     @Test
