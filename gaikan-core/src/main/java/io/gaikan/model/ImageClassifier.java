@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public abstract class ImageClassifier extends Layer {
 
+    /** Auxiliary task heads are named {@code aux.TASK}. */
+    public static final String AUX_HEAD_PREFIX = "aux.";
+
     private final ModelOptions options;
     private final List<LinearLayer> heads = new ArrayList<>();
     private final List<String> headNames = new ArrayList<>();
@@ -119,7 +122,7 @@ public abstract class ImageClassifier extends Layer {
         classifierName = mainHeadName;
         List<TaskHead> tasks = options.heads();
         for (int i = 0; i < tasks.size(); i++) {
-            String name = i == 0 ? mainHeadName : "aux." + tasks.get(i).task();
+            String name = i == 0 ? mainHeadName : AUX_HEAD_PREFIX + tasks.get(i).task();
             heads.add(addChildBlock(name, new LinearLayer(featureDim(), tasks.get(i).numClasses())));
             headNames.add(name);
         }

@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>Every name and shape is checked before any value is copied, so a failed load leaves the model unchanged.
  * Head tensors ({@link ImageClassifier#headPrefixes()}) whose shape differs or that are absent (a new class count,
- * auxiliary heads) are left freshly initialised and reported; every other difference is an error.
+ * auxiliary heads) are left freshly initialised and reported; a checkpoint's auxiliary heads the model lacks are
+ * ignored and reported; every other difference is an error.
  */
 public final class WeightLoader {
 
@@ -62,7 +63,10 @@ public final class WeightLoader {
         String unusedClassifier = model.options().isBackbone() && !model.classifierName().isEmpty()
                 ? model.classifierName() + "." : null;
         for (Map.Entry<String, Tensor> e : checkpoint.entrySet()) {
-            if (e.getKey().endsWith(BATCHES_TRACKED)
+            // the auxiliary heads of a multi-task pretraining (e.g. CG family, lighting) serve only that pretext
+            boolean unusedAuxHead = e.getKey().startsWith(ImageClassifier.AUX_HEAD_PREFIX)
+                    && !modelShapes.containsKey(e.getKey());
+            if (e.getKey().endsWith(BATCHES_TRACKED) || unusedAuxHead
                     || unusedClassifier != null && e.getKey().startsWith(unusedClassifier) && !modelShapes.containsKey(e.getKey())) {
                 ignored.add(e.getKey());
             } else {

@@ -89,6 +89,23 @@ class WeightLoaderTest {
         }
     }
 
+    /** A multi-task pretraining's checkpoint (main + auxiliary heads) starts a single-task fine-tuning. */
+    @Test
+    void auxiliaryHeadsTheModelLacksAreIgnored() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path file = dir.resolve("multitask.safetensors");
+            WeightLoader.save(resnet18(manager, new ModelOptions(List.of(new TaskHead("main", 17),
+                    new TaskHead("family", 4)), 0f, 0f)), file);
+            ImageClassifier model = resnet18(manager, ModelOptions.classes(6));
+            LoadReport report = WeightLoader.load(model, file);
+            assertEquals(List.of("aux.family.bias", "aux.family.weight"), report.ignored().stream()
+                    .filter(n -> !n.endsWith("num_batches_tracked")).sorted().toList(), report.summary());
+            assertEquals(2, report.reinitialised().size(), report.summary());
+            assertArrayEquals(floats(SafeTensors.read(file).get("conv1.weight")),
+                    ParameterNames.of(model).get("conv1.weight").getArray().toFloatArray());
+        }
+    }
+
     @Test
     void mismatchNamesEveryMissingUnexpectedAndMisshapenTensorAndChangesNothing() {
         try (NDManager manager = NDManager.newBaseManager()) {
