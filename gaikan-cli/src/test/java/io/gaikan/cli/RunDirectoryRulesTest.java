@@ -64,6 +64,18 @@ class RunDirectoryRulesTest {
         assertTrue(Files.readString(out.resolve("run.json")).contains("\"seed\" : 7"), "the run was replaced");
     }
 
+    /** Case 4: a newer run.json over an older run's checkpoint must not "resume" the old model under new settings. */
+    @Test
+    void resumeRefusesCheckpointsOfAnotherRun(@TempDir Path tmp) throws Exception {
+        Path data = data(tmp.resolve("data"));
+        Path out = tmp.resolve("run");
+        assertEquals(0, train(data, out, "--checkpoint-every", "0").code());
+        Path runJson = out.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"seed\" : 42", "\"seed\" : 43"));
+        CliRun resumed = CliRun.of("train", "--resume", "--out", out.toString(), "--quiet");
+        assertOneLine(resumed, "belong to a run with other settings", "--overwrite");
+    }
+
     @Test
     void otherFilesAreNeverTouchedAndAFileIsNoFolder(@TempDir Path tmp) throws Exception {
         Path data = data(tmp.resolve("data"));

@@ -35,6 +35,7 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
             check.bad().forEach((p, why) -> log.println("  " + p + ": " + why));
         }
         clean = resolveConflicts(clean, check.hashes(), options, log);
+        warnAboutTinyClasses(clean, log);
         Split split;
         if (options.splitFile() != null) {
             split = Split.load(options.splitFile(), data.root());
@@ -45,6 +46,24 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
         }
         split = split.withShots(all, options.shots(), options.seed());
         return new PreparedData(all.without(check.bad().keySet()), split, Set.copyOf(normal), check.bad());
+    }
+
+    /** Below this many images a class cannot give an image to each of training, validation and test. */
+    static final int FEW_IMAGES = 3;
+
+    /** A class of one image is most often a typo in a manifest label; a handful cannot fill every split. */
+    private static void warnAboutTinyClasses(Dataset data, PrintStream log) {
+        int[] counts = data.classCounts();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] >= FEW_IMAGES) {
+                continue;
+            }
+            int label = c;
+            List<String> images = data.samples().stream().filter(s -> s.label() == label)
+                    .map(s -> data.relative(s.path())).toList();
+            log.println("warning: class '" + data.classes().get(c) + "' has only " + counts[c] + " image(s) ("
+                    + String.join(", ", images) + ")" + (counts[c] == 1 ? ": a typo in its label?" : ""));
+        }
     }
 
     /** Identical images under different labels: an error listing them, or dropped / first label kept as asked. */

@@ -52,7 +52,7 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
 
     private static String hash(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize, Object source) {
         String canonical = settings(kind, shots, config == null ? null
-                : config.toBuilder().threads(0).quiet(false).build(), pretrain, workingSize, source).toString();
+                : config.identity(), pretrain, workingSize, source).toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

@@ -1,11 +1,14 @@
 package io.gaikan.synth;
 
+import io.gaikan.data.FileTrees;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -127,6 +130,9 @@ public final class Synthesizer {
             throw new IllegalArgumentException("--count " + count + " must be at least 1");
         }
         long start = System.nanoTime();
+        clearPreviousOutput(dir);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "written by gaikan synth\n"); // first: a killed render is still ours
         Files.createDirectories(dir.resolve("ok"));
         if (objCount > 0) {
             Files.createDirectories(dir.resolve("obj"));
@@ -199,6 +205,41 @@ public final class Synthesizer {
             }
         }
         return sb.toString();
+    }
+
+    /** Written before anything else: marks a folder as {@link #writeDataset}'s output, also a half-written one. */
+    static final String MARKER = ".gaikan-synth";
+
+    /** What {@link #writeDataset} writes in its folder. */
+    private static final List<String> OUTPUTS = List.of(MARKER, "ok", "ng", "obj", "labels.csv", "sheet.png",
+            "synth.properties");
+
+    /**
+     * An --out that holds something must be an earlier synth output, which is then removed whole, so a smaller
+     * --count leaves no stale images beside a shorter labels.csv; any other folder is refused untouched.
+     */
+    private static void clearPreviousOutput(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException("synth --out " + dir + " is a file, not a folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.toList();
+            if (all.isEmpty()) {
+                return;
+            }
+            boolean ours = Files.exists(dir.resolve(MARKER)) || Files.exists(dir.resolve("synth.properties"));
+            if (!ours
+                    || all.stream().anyMatch(p -> !OUTPUTS.contains(p.getFileName().toString()))) {
+                throw new IllegalArgumentException("synth --out " + dir + " is not empty and is not an earlier "
+                        + "'gaikan synth' output: choose a new or empty folder");
+            }
+            for (Path p : all) {
+                FileTrees.delete(p);
+            }
+        }
     }
 
     private void writeLabels(Path file, String[] rows) throws IOException {

@@ -1,10 +1,11 @@
 package io.gaikan.train;
 
+import io.gaikan.data.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,7 +36,7 @@ public final class RunDirectory {
             boolean finished = Files.exists(dir.resolve("model.safetensors")) || Files.exists(dir.resolve("metrics.json"));
             String state = finished ? "a finished run" : "an unfinished run";
             TrainConfig existing = RunInfo.read(dir).config();
-            throw new IllegalArgumentException(identity(existing).equals(identity(config))
+            throw new IllegalArgumentException(existing.identity().equals(config.identity())
                     ? "--out " + dir + " already holds " + state + " with these settings: "
                     + (finished ? "" : "use --resume to continue it, or ") + "add --overwrite to start it again"
                     : "--out " + dir + " holds " + state + " with other settings: choose another --out, or add "
@@ -50,11 +51,6 @@ public final class RunDirectory {
         }
     }
 
-    /** The settings that make a run what it is: not how many threads this machine used or how it printed. */
-    private static TrainConfig identity(TrainConfig config) {
-        return config.toBuilder().threads(0).quiet(false).build();
-    }
-
     private static List<Path> entries(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -67,12 +63,10 @@ public final class RunDirectory {
     }
 
     private static void delete(Path p) {
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
+        try {
+            FileTrees.delete(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

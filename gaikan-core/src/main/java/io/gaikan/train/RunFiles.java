@@ -56,6 +56,10 @@ final class RunFiles {
 
     void saveCheckpoint(ImageClassifier model, Optimizer optimizer, TrainState state) throws IOException {
         Files.createDirectories(checkpoints);
+        Path owner = checkpoints.resolve(RunInfo.FILE);
+        if (!Files.exists(owner)) { // which run these checkpoints belong to, checked on --resume
+            Files.copy(dir.resolve(RunInfo.FILE), owner);
+        }
         String prefix = String.format("epoch-%03d", state.epochsDone());
         ModelState.saveModel(model, checkpoints.resolve(prefix + ".model.safetensors"));
         ModelState.saveTensors(optimizer.state(), checkpoints.resolve(prefix + ".optim.safetensors"));
@@ -83,6 +87,12 @@ final class RunFiles {
         List<String> done = completedCheckpoints();
         if (done.isEmpty()) {
             return TrainState.fresh();
+        }
+        Path owner = checkpoints.resolve(RunInfo.FILE);
+        if (Files.exists(owner) && !RunInfo.read(checkpoints).config().identity().equals(RunInfo.read(dir).config().identity())) {
+            throw new IllegalArgumentException("the checkpoints in " + checkpoints + " belong to a run with other settings "
+                    + "than " + dir.resolve(RunInfo.FILE) + ": resuming would keep the old model under the new settings; "
+                    + "start again with --overwrite");
         }
         String prefix = done.get(done.size() - 1);
         ModelState.restoreModel(model, checkpoints.resolve(prefix + ".model.safetensors"));

@@ -147,6 +147,11 @@ public record TrainConfig(
         return transferEpochs > 0 && finetuneEpochs > 0;
     }
 
+    /** The settings that make a run what it is: not how many threads a machine used or how it printed. */
+    public TrainConfig identity() {
+        return toBuilder().threads(0).quiet(false).build();
+    }
+
     @JsonIgnore
     public boolean isNetwork() {
         return NETWORK.equals(method);

@@ -18,6 +18,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,18 @@ class DataInputsTest {
         Files.write(data.resolve("sjis.csv"), text.getBytes(Charset.forName("Shift_JIS")));
         DataException e = assertThrows(DataException.class, () -> CsvManifest.read(data.resolve("sjis.csv")));
         assertTrue(e.getMessage().contains("is not UTF-8") && e.getMessage().contains("sjis.csv"), e.getMessage());
+    }
+
+    @Test
+    void aLabelSeenOnceIsNamedAsAProbableTypo(@TempDir Path tmp) throws Exception {
+        Path data = folder(tmp.resolve("data"));
+        Files.writeString(data.resolve("labels.csv"), "path,label\nok/ok0.png,ok\nok/ok1.png,ok\nok/ok2.png,ok\n"
+                + "ng/ng0.png,ng\nng/ng1.png,ng\nng/ng2.png,gn\nng/ng3.png,ng\n");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        PreparedData.prepare(DataOptions.of(data.resolve("labels.csv")), 2, new PrintStream(log, true, StandardCharsets.UTF_8));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("class 'gn' has only 1 image(s) (ng/ng2.png): a typo in its label?"), text);
+        assertFalse(text.contains("class 'ok'"), text);
     }
 
     @Test

@@ -34,7 +34,7 @@ class SynthesizerTest {
         synth.writeDataset(tmp.resolve("two"), 24, 2, 2);
         TreeMap<String, String> one = hashes(tmp.resolve("one"));
         TreeMap<String, String> two = hashes(tmp.resolve("two"));
-        assertEquals(24 + 2 + 3, one.size(), "24 PNGs, 2 OBJ, labels.csv, sheet.png, synth.properties");
+        assertEquals(24 + 2 + 4, one.size(), "24 PNGs, 2 OBJ, labels.csv, sheet.png, synth.properties, the marker");
         assertEquals(one, two);
     }
 
@@ -177,5 +177,25 @@ class SynthesizerTest {
             }
         }
         return out;
+    }
+
+    /** Issue 15, case 9: a smaller --count over an earlier output leaves no stale image; other folders are refused. */
+    @Test
+    void anEarlierOutputIsReplacedWholeAndAnyOtherFolderRefused(@TempDir Path tmp) throws Exception {
+        Synthesizer synth = new Synthesizer(SynthConfig.of(SIZE, 42));
+        Path out = tmp.resolve("cg");
+        synth.writeDataset(out, 10, 1, 0);
+        synth.writeDataset(out, 4, 1, 0);
+        try (var ok = Files.list(out.resolve("ok")); var ng = Files.list(out.resolve("ng"))) {
+            assertEquals(4, ok.count() + ng.count(), "no stale images of the first run");
+        }
+        assertEquals(5, Files.readAllLines(out.resolve("labels.csv")).size());
+
+        Path mine = Files.createDirectories(tmp.resolve("my-data").resolve("ok"));
+        Files.writeString(mine.resolve("part.txt"), "mine");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> synth.writeDataset(tmp.resolve("my-data"), 4, 1, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not an earlier 'gaikan synth' output"), e.getMessage());
+        assertEquals("mine", Files.readString(mine.resolve("part.txt")));
     }
 }
