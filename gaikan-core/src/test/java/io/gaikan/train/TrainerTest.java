@@ -104,8 +104,9 @@ class TrainerTest {
     void aRunKilledBeforeItsFirstTimedCheckpointStartsOverAndStillEndsTheSame(@TempDir Path dir) throws Exception {
         assertResumesExactly(small().epochs(3).augment("default").build(), 2, dir, Duration.ofHours(1));
         try (Stream<Path> files = Files.list(dir.resolve("killed/checkpoints"))) {
-            assertEquals(List.of("epoch-003.model.safetensors", "epoch-003.optim.safetensors", "epoch-003.state.json"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList(), "only the phase end is checkpointed");
+            assertEquals(List.of("epoch-003.model.safetensors", "epoch-003.optim.safetensors", "epoch-003.state.json",
+                            "run.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "only the phase end is checkpointed (run.json: whose checkpoints they are)");
         }
     }
 
