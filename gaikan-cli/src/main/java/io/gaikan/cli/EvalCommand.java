@@ -45,6 +45,9 @@ public final class EvalCommand implements Callable<Integer> {
             + "highest whose miss rate there is at most this fraction (e.g. 0.01); report the evaluated images at it")
     Double maxMissRate;
 
+    @Option(names = "--skip-bad", description = "skip unreadable images and list them instead of stopping")
+    boolean skipBad;
+
     @Override
     public Integer call() throws Exception {
         if (maxMissRate != null && !(maxMissRate >= 0 && maxMissRate <= 1)) {
@@ -60,9 +63,13 @@ public final class EvalCommand implements Callable<Integer> {
             if (data == null) {
                 dataset = runData;
                 samples = runSplit.samples(runData, runSplit.test());
+                Map<Path, String> bad = DataCheck.unreadable(samples.stream().map(Sample::path).toList(), threads);
+                samples = readable(samples, bad);
             } else {
                 dataset = Dataset.open(data);
-                dataset = DataCheck.run(dataset, threads).apply(dataset, false);
+                DataCheck check = DataCheck.run(dataset, threads);
+                dataset = check.apply(dataset, skipBad);
+                readable(List.of(), check.bad());
                 samples = dataset.samples();
             }
             List<Task> tasks = model.tasks(dataset);
@@ -88,6 +95,19 @@ public final class EvalCommand implements Callable<Integer> {
             System.out.println("written: " + dir.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** {@code samples} without the unreadable ones, which are listed (--skip-bad) or stop the command naming them. */
+    private List<Sample> readable(List<Sample> samples, Map<Path, String> bad) {
+        if (bad.isEmpty()) {
+            return samples;
+        }
+        if (!skipBad) {
+            throw DataCheck.unreadable(bad);
+        }
+        System.out.println("skipped " + bad.size() + " unreadable image(s):");
+        bad.forEach((p, why) -> System.out.println("  " + p + ": " + why));
+        return samples.stream().filter(s -> !bad.containsKey(s.path())).toList();
     }
 
     /** The threshold {@code --max-miss-rate} asks for, from the run's own validation images. */

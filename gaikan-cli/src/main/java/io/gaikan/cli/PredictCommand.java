@@ -78,8 +78,7 @@ public final class PredictCommand implements Callable<Integer> {
         Map<Path, String> bad = DataCheck.unreadable(images, threads);
         if (!bad.isEmpty()) {
             if (!skipBad) {
-                throw new DataException(bad.values().iterator().next() + (bad.size() > 1 ? " (and " + (bad.size() - 1)
-                        + " more unreadable image(s); --skip-bad skips and lists them)" : " (--skip-bad skips it)"));
+                throw DataCheck.unreadable(bad);
             }
             spec.commandLine().getErr().println("skipped " + bad.size() + " unreadable image(s): "
                     + String.join("; ", bad.values()));

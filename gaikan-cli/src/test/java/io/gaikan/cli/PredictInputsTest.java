@@ -14,7 +14,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 15, cases 7 and 10: predict on a folder with a corrupt image, and a CSV into a missing folder. */
+/** Issue 15, cases 7 and 10: predict and eval on a folder with a corrupt image, and a CSV into a missing folder. */
 class PredictInputsTest {
 
     @Test
@@ -55,6 +55,23 @@ class PredictInputsTest {
         String brokenRow = lines.stream().filter(l -> l.contains("broken.png")).findFirst().orElseThrow();
         assertTrue(brokenRow.contains("corrupt image") || brokenRow.contains("broken.png\""), brokenRow);
         assertEquals(columns, lines.get(1).split(",", -1).length, "a verdict row has every column");
+
+        // eval on a labelled folder with the same broken image: named, or skipped and listed
+        Path labelled = Files.createDirectories(tmp.resolve("labelled"));
+        for (String cls : new String[]{"ok", "ng"}) {
+            Files.createDirectories(labelled.resolve(cls));
+            for (int i = 0; i < 3; i++) {
+                Files.copy(data.resolve(cls).resolve(i + ".png"), labelled.resolve(cls).resolve(i + ".png"));
+            }
+        }
+        Files.copy(incoming.resolve("broken.png"), labelled.resolve("ok/broken.png"));
+        CliRun evalStopped = CliRun.of("eval", "--run", run.toString(), "--data", labelled.toString());
+        assertEquals(2, evalStopped.code());
+        assertTrue(evalStopped.err().contains("broken.png") && evalStopped.err().contains("--skip-bad"), evalStopped.err());
+        CliRun evalSkipped = CliRun.of("eval", "--run", run.toString(), "--data", labelled.toString(), "--skip-bad");
+        assertEquals(0, evalSkipped.code(), evalSkipped.err());
+        assertTrue(evalSkipped.out().contains("skipped 1 unreadable image(s)") && evalSkipped.out().contains("broken.png"),
+                evalSkipped.out());
 
         CliRun noFolder = CliRun.of("predict", "--run", run.toString(), incoming.toString(), "--skip-bad",
                 "--csv", tmp.resolve("missing/verdicts.csv").toString());

@@ -70,15 +70,19 @@ public record DataCheck(Map<Path, String> hashes, Map<Path, String> bad) {
         }
     }
 
+    /** The one-line error for unreadable images: the first with its reason, how many more, and --skip-bad. */
+    public static DataException unreadable(Map<Path, String> bad) {
+        return new DataException(bad.values().iterator().next() + (bad.size() > 1 ? " (and " + (bad.size() - 1)
+                + " more unreadable image(s); --skip-bad skips and lists them)" : " (--skip-bad skips it)"));
+    }
+
     /** Fails with one line naming the bad file(s) unless {@code skipBad}; then returns the dataset without them. */
     public Dataset apply(Dataset data, boolean skipBad) {
         if (bad.isEmpty()) {
             return data;
         }
         if (!skipBad) {
-            Map.Entry<Path, String> first = bad.entrySet().iterator().next();
-            throw new DataException(first.getValue() + (bad.size() > 1 ? " (and " + (bad.size() - 1)
-                    + " more unreadable image(s); --skip-bad skips and lists them)" : " (--skip-bad skips it)"));
+            throw unreadable(bad);
         }
         return data.without(bad.keySet());
     }
