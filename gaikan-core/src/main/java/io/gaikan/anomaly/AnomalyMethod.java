@@ -119,7 +119,7 @@ abstract class AnomalyMethod implements FitMethod {
                     where.defectImages(), 100 * where.peakNearMask());
         }
         MetricsJson.addFigures(c.runDir().resolve("metrics.json"), figures);
-        AnomalySheets.write(c.runDir(), test, scores, defect, threshold);
+        AnomalySheets.write(c.runDir(), test, scores, defect, threshold, name(), ranking, c.data());
         return metrics;
     }
 

@@ -1,6 +1,10 @@
 package io.gaikan.anomaly;
 
+import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
+import io.gaikan.eval.RankingMetrics;
+import io.gaikan.report.HtmlReport;
+import io.gaikan.report.Table;
 import io.gaikan.report.HeatMaps;
 
 import javax.imageio.ImageIO;
@@ -28,8 +32,14 @@ final class AnomalySheets {
     private AnomalySheets() {
     }
 
+    static final String PAGE = "anomaly-report.html";
+
+    /**
+     * Writes the contact sheet and {@value #PAGE}: the figures, the sheet, the operating curve and a table naming
+     * every image on the sheet with its score, so a person can open the files the detector doubts.
+     */
     static void write(Path runDir, List<Sample> samples, AnomalyScores scores, boolean[] defect,
-                      AnomalyThreshold threshold) throws IOException {
+                      AnomalyThreshold threshold, String method, RankingMetrics ranking, Dataset data) throws IOException {
         Comparator<Integer> byScore = Comparator.comparingDouble(i -> scores.image()[i]);
         List<Integer> normal = IntStream.range(0, samples.size()).filter(i -> !defect[i]).boxed().sorted(byScore.reversed()).toList();
         List<Integer> defects = IntStream.range(0, samples.size()).filter(i -> defect[i]).boxed().sorted(byScore).toList();
@@ -40,6 +50,27 @@ final class AnomalySheets {
         java.util.Collections.reverse(top);
         addRow(tiles, top, "NG", samples, scores, threshold);
         ImageIO.write(HeatMaps.contactSheet(tiles, PER_ROW, TILE), "png", runDir.resolve(FILE).toFile());
+
+        Table.Builder table = Table.builder("Images on the sheet").rowHeader("image (truth)").columns("anomaly score")
+                .decimals(3);
+        List<List<Integer>> rows = List.of(normal.subList(0, Math.min(PER_ROW, normal.size())),
+                defects.subList(0, Math.min(PER_ROW, defects.size())), top);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int i : rows.get(r)) {
+                table.row((r + 1) + ": " + data.relative(samples.get(i).path()) + (defect[i] ? " (NG)" : " (OK)"),
+                        Table.Cell.of(scores.image()[i]));
+            }
+        }
+        HtmlReport.builder(method + ": anomaly maps of " + runDir.getFileName()).embedImages(false)
+                .text(String.format(Locale.ROOT, "%d test images: image AUROC %.4f, average precision %.4f; defect "
+                                + "threshold %.4f (%s).", samples.size(), ranking.auroc(), ranking.averagePrecision(),
+                        threshold.threshold(), threshold.rule()))
+                .image(runDir.resolve(FILE), "Row 1: the most anomalous OK images (false alarms, or nearly). Row 2: the "
+                        + "least anomalous defects (misses, or nearly). Row 3: the most anomalous defects. Red: two "
+                        + "normal-score spreads above the threshold; caption: truth, score, verdict.")
+                .image(runDir.resolve("operating-curve.png"), "Miss rate against over-detection as the threshold moves")
+                .table(table.build())
+                .build().write(runDir.resolve(PAGE));
     }
 
     private static void addRow(List<HeatMaps.Tile> tiles, List<Integer> indices, String truth, List<Sample> samples,

@@ -62,6 +62,8 @@ class AnomalyDetectionTest {
         assertTrue(auroc > 0.9, "image AUROC " + auroc);
         assertTrue(result.mainMetrics().accuracy() > 0.75, "accuracy at the chosen threshold " + result.mainMetrics().accuracy());
         assertTrue(Files.size(run.resolve(AnomalySheets.FILE)) > 0);
+        String page = Files.readString(run.resolve(AnomalySheets.PAGE));
+        assertTrue(page.contains(AnomalySheets.FILE) && page.contains("ng/ng-"), "the page shows the sheet and names images");
 
         RunInfo info = RunInfo.read(run);
         List<Sample> defects = data.split().samples(data.data(), data.split().test()).stream()
