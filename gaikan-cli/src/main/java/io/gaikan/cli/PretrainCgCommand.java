@@ -50,7 +50,7 @@ public final class PretrainCgCommand implements Callable<Integer> {
             + "families (pretext task: the defect kind) instead of the grinding-scratch scene (OK / NG)")
     String families;
     @Option(names = "--ng-fraction", description = "share of defect images (default: OK as common as each defect "
-            + "kind, 0.5 for the grinding scene, 16/17 for all families)")
+            + "kind, 0.5 for the grinding scene, 15/16 for all families)")
     Double ngFraction;
     @Option(names = "--task", description = "auxiliary head name=column:NAME of labels.csv (repeatable), e.g. "
             + "family=column:family lighting=column:lighting region=column:region")

@@ -74,19 +74,41 @@ final class DefectPrimitives {
         return added;
     }
 
-    /** A polyline of the given half width; parabolic cross-section (the distance to the nearest segment). */
+    /**
+     * A polyline of the given half width; parabolic cross-section (the distance to the nearest segment). Each
+     * segment writes its weight only within its own box (the largest weight per pixel is the nearest segment's), so
+     * a long wandering crack costs its area, not its bounding box times its segment count.
+     */
     static int path(HeightField hf, float[] albedo, double[] xs, double[] ys, double width, double depth,
                     double albedoFactor) {
         double halfWidth = Math.max(MIN_HALF_WIDTH, width);
         double hw2 = halfWidth * halfWidth;
-        Footprint f = (x, y) -> {
-            double best = Double.MAX_VALUE;
-            for (int k = 0; k + 1 < xs.length; k++) {
-                best = Math.min(best, segmentDistance2(x, y, xs[k], ys[k], xs[k + 1], ys[k + 1]));
+        Box box = Box.of(xs, ys, halfWidth + 1);
+        int x0 = Math.max(0, (int) Math.floor(box.xMin())), x1 = Math.min(hf.width() - 1, (int) Math.ceil(box.xMax()));
+        int y0 = Math.max(0, (int) Math.floor(box.yMin()));
+        int y1 = Math.min(hf.height() - 1, (int) Math.ceil(box.yMax()));
+        if (x1 < x0 || y1 < y0) {
+            return 0;
+        }
+        int bw = x1 - x0 + 1;
+        double[] weights = new double[bw * (y1 - y0 + 1)];
+        for (int k = 0; k + 1 < xs.length; k++) {
+            int sx0 = Math.max(x0, (int) Math.floor(Math.min(xs[k], xs[k + 1]) - halfWidth));
+            int sx1 = Math.min(x1, (int) Math.ceil(Math.max(xs[k], xs[k + 1]) + halfWidth));
+            int sy0 = Math.max(y0, (int) Math.floor(Math.min(ys[k], ys[k + 1]) - halfWidth));
+            int sy1 = Math.min(y1, (int) Math.ceil(Math.max(ys[k], ys[k + 1]) + halfWidth));
+            for (int y = sy0; y <= sy1; y++) {
+                for (int x = sx0; x <= sx1; x++) {
+                    double wt = 1 - segmentDistance2(x, y, xs[k], ys[k], xs[k + 1], ys[k + 1]) / hw2;
+                    int i = (y - y0) * bw + (x - x0);
+                    if (wt > weights[i]) {
+                        weights[i] = wt;
+                    }
+                }
             }
-            return 1 - best / hw2;
-        };
-        return stamp(hf, albedo, Box.of(xs, ys, halfWidth + 1), f, depth, albedoFactor);
+        }
+        Footprint f = (x, y) -> weights[((int) y - y0) * bw + ((int) x - x0)];
+        return stamp(hf, albedo, new Box(x0, y0, x1, y1), f, depth, albedoFactor);
     }
 
     /**
@@ -105,12 +127,18 @@ final class DefectPrimitives {
         }
         double turn = Math.PI * rng.nextDouble();
         double ct = StrictMath.cos(turn), st = StrictMath.sin(turn);
+        // no pixel beyond the largest radius the harmonics allow is inside: skip those without sqrt and harmonics
+        double reach = radius * (1 + Math.abs(amp[0]) + Math.abs(amp[1]) + Math.abs(amp[2]));
+        double reach2 = reach * reach;
         Footprint f = (x, y) -> {
             double dx = x - cx, dy = y - cy;
             double u = (dx * ct + dy * st) / aspect, v = -dx * st + dy * ct;
             double rho2 = u * u + v * v;
             if (rho2 < 1e-12) {
                 return 1;
+            }
+            if (rho2 > reach2) {
+                return 0;
             }
             double rho = Math.sqrt(rho2);
             double c1 = u / rho, s1 = v / rho;
@@ -125,8 +153,7 @@ final class DefectPrimitives {
             double q = rho / (radius * edge);
             return 1 - q * q;
         };
-        return stamp(hf, albedo, Box.around(cx, cy, radius * (1.6 + roughness) * Math.max(1, aspect)), f, depth,
-                albedoFactor);
+        return stamp(hf, albedo, Box.around(cx, cy, reach * Math.max(1, aspect) + 1), f, depth, albedoFactor);
     }
 
     /** A smooth elliptical dip (or, with negative depth, swell): weight (1 - q^2)^2. */
