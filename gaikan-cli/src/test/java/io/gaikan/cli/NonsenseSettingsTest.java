@@ -3,12 +3,9 @@ package io.gaikan.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,32 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NonsenseSettingsTest {
 
-    private static Path twoClasses(Path root, int perClass) throws Exception {
-        Random rng = new Random(3);
-        for (String cls : new String[]{"ok", "ng"}) {
-            Files.createDirectories(root.resolve(cls));
-            for (int i = 0; i < perClass; i++) {
-                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
-                for (int p = 0; p < 24 * 24; p++) {
-                    img.setRGB(p % 24, p / 24, rng.nextInt(0xffffff) | (cls.equals("ok") ? 0xff0000 : 0));
-                }
-                ImageIO.write(img, "png", root.resolve(cls).resolve(i + ".png").toFile());
-            }
-        }
-        return root;
-    }
-
-    private static void assertOneLineError(CliRun r, String... expected) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        for (String e : expected) {
-            assertTrue(r.err().contains(e), "'" + e + "' in: " + r.err());
-        }
-    }
-
     @Test
     void outOfRangeTrainingSettingsAreRefusedBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
-        Path data = twoClasses(tmp.resolve("data"), 6);
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 6, 3);
         List<String[]> cases = List.of(
                 new String[]{"--epochs", "0", "--epochs must be >= 1"},
                 new String[]{"--epochs", "-3", "--epochs must be >= 1"},
@@ -58,33 +32,33 @@ class NonsenseSettingsTest {
         for (String[] c : cases) {
             Path out = tmp.resolve("run" + c[0] + c[1]);
             CliRun r = CliRun.of("train", "--data", data.toString(), "--out", out.toString(), c[0], c[1], "--quiet");
-            assertOneLineError(r, c[2]);
+            CliFixtures.assertOneLineError(r, c[2]);
             assertFalse(Files.exists(out.resolve("run.json")), c[0] + " " + c[1] + " wrote a run");
         }
         CliRun transfer = CliRun.of("train", "--data", data.toString(), "--out", tmp.resolve("t").toString(),
                 "--mode", "transfer", "--size", "24", "--quiet");
-        assertOneLineError(transfer, "--mode transfer", "--init none");
+        CliFixtures.assertOneLineError(transfer, "--mode transfer", "--init none");
         assertFalse(Files.exists(tmp.resolve("t/run.json")));
     }
 
     @Test
     void aSingleClassIsNotAClassifier(@TempDir Path tmp) throws Exception {
-        Path data = twoClasses(tmp.resolve("data"), 6);
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 6, 3);
         Files.walk(data.resolve("ng")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         CliRun r = CliRun.of("train", "--data", data.toString(), "--out", tmp.resolve("r").toString(), "--size", "24",
                 "--epochs", "1", "--quiet");
-        assertOneLineError(r, "single class", "[ok]");
+        CliFixtures.assertOneLineError(r, "single class", "[ok]");
         assertFalse(Files.exists(tmp.resolve("r/metrics.json")));
     }
 
     @Test
     void divergedTrainingStopsNamingTheStepAndSavesNoModel(@TempDir Path tmp) throws Exception {
-        Path data = twoClasses(tmp.resolve("data"), 8);
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 8, 3);
         Path out = tmp.resolve("run");
         CliRun r = CliRun.of("train", "--data", data.toString(), "--out", out.toString(), "--size", "24", "--epochs", "3",
                 "--optimizer", "sgd", "--lr", "1e4", "--batch-size", "4", "--val", "0", "--quiet",
                 "--checkpoint-every", "0");
-        assertOneLineError(r, "training diverged", "epoch", "step", "lower --lr");
+        CliFixtures.assertOneLineError(r, "training diverged", "epoch", "step", "lower --lr");
         assertFalse(Files.exists(out.resolve("model.safetensors")), "a diverged model must never be written");
 
         // a finished run, then a threshold outside [0, 1] for predict
@@ -94,7 +68,7 @@ class NonsenseSettingsTest {
         assertEquals(0, trained.code(), trained.err());
         for (String t : new String[]{"NaN", "1.5", "-0.1"}) {
             CliRun p = CliRun.of("predict", "--run", good.toString(), "--defect-threshold", t, data.resolve("ok").toString());
-            assertOneLineError(p, "--defect-threshold must be a defect score in [0, 1]");
+            CliFixtures.assertOneLineError(p, "--defect-threshold must be a defect score in [0, 1]");
         }
     }
 }

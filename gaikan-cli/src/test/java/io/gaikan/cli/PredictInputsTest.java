@@ -3,13 +3,10 @@ package io.gaikan.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,18 +16,7 @@ class PredictInputsTest {
 
     @Test
     void oneCorruptImageAmongGoodOnesIsNamedOrSkippedAndListed(@TempDir Path tmp) throws Exception {
-        Random rng = new Random(4);
-        Path data = tmp.resolve("data");
-        for (String cls : new String[]{"ok", "ng"}) {
-            Files.createDirectories(data.resolve(cls));
-            for (int i = 0; i < 6; i++) {
-                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
-                for (int p = 0; p < 24 * 24; p++) {
-                    img.setRGB(p % 24, p / 24, rng.nextInt(0xffffff) | (cls.equals("ok") ? 0xff0000 : 0));
-                }
-                ImageIO.write(img, "png", data.resolve(cls).resolve(i + ".png").toFile());
-            }
-        }
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 6, 4);
         Path run = tmp.resolve("run");
         assertEquals(0, CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--size", "24",
                 "--epochs", "1", "--normal-classes", "ok", "--quiet").code());

@@ -4,11 +4,8 @@ import io.gaikan.train.RunLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,21 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 15, cases 3 and 5: --out never overwrites what is there by accident, and one process per run directory. */
 class RunDirectoryRulesTest {
-
-    private static Path data(Path root) throws Exception {
-        Random rng = new Random(5);
-        for (String cls : new String[]{"ok", "ng"}) {
-            Files.createDirectories(root.resolve(cls));
-            for (int i = 0; i < 8; i++) {
-                BufferedImage img = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
-                for (int p = 0; p < 24 * 24; p++) {
-                    img.setRGB(p % 24, p / 24, rng.nextInt(0xffffff) | (cls.equals("ok") ? 0xff0000 : 0));
-                }
-                ImageIO.write(img, "png", root.resolve(cls).resolve(i + ".png").toFile());
-            }
-        }
-        return root;
-    }
 
     private static CliRun train(Path data, Path out, String... more) {
         String[] base = {"train", "--data", data.toString(), "--out", out.toString(), "--size", "24", "--epochs", "1",
@@ -40,23 +22,15 @@ class RunDirectoryRulesTest {
         return CliRun.of(args);
     }
 
-    private static void assertOneLine(CliRun r, String... parts) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        for (String p : parts) {
-            assertTrue(r.err().contains(p), "'" + p + "' in " + r.err());
-        }
-    }
-
     @Test
     void aFinishedRunIsNotOverwrittenWithoutOverwrite(@TempDir Path tmp) throws Exception {
-        Path data = data(tmp.resolve("data"));
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 8, 5);
         Path out = tmp.resolve("run");
         assertEquals(0, train(data, out).code());
         byte[] metrics = Files.readAllBytes(out.resolve("metrics.json"));
 
-        assertOneLine(train(data, out), "already holds a finished run with these settings", "--overwrite");
-        assertOneLine(train(data, out, "--lr", "0.01"), "holds a finished run with other settings", "--overwrite");
+        CliFixtures.assertOneLineError(train(data, out), "already holds a finished run with these settings", "--overwrite");
+        CliFixtures.assertOneLineError(train(data, out, "--lr", "0.01"), "holds a finished run with other settings", "--overwrite");
         assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.json")), "the refused commands changed nothing");
 
         CliRun again = train(data, out, "--overwrite", "--seed", "7");
@@ -67,36 +41,36 @@ class RunDirectoryRulesTest {
     /** Case 4: a newer run.json over an older run's checkpoint must not "resume" the old model under new settings. */
     @Test
     void resumeRefusesCheckpointsOfAnotherRun(@TempDir Path tmp) throws Exception {
-        Path data = data(tmp.resolve("data"));
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 8, 5);
         Path out = tmp.resolve("run");
         assertEquals(0, train(data, out, "--checkpoint-every", "0").code());
         Path runJson = out.resolve("run.json");
         Files.writeString(runJson, Files.readString(runJson).replace("\"seed\" : 42", "\"seed\" : 43"));
         CliRun resumed = CliRun.of("train", "--resume", "--out", out.toString(), "--quiet");
-        assertOneLine(resumed, "belong to a run with other settings", "--overwrite");
+        CliFixtures.assertOneLineError(resumed, "belong to a run with other settings", "--overwrite");
     }
 
     @Test
     void otherFilesAreNeverTouchedAndAFileIsNoFolder(@TempDir Path tmp) throws Exception {
-        Path data = data(tmp.resolve("data"));
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 8, 5);
         Path notes = tmp.resolve("my-notes");
         Files.createDirectories(notes);
         Files.writeString(notes.resolve("metrics.json"), "mine");
-        assertOneLine(train(data, notes, "--overwrite"), "is not empty and holds no Gaikan run");
+        CliFixtures.assertOneLineError(train(data, notes, "--overwrite"), "is not empty and holds no Gaikan run");
         assertEquals("mine", Files.readString(notes.resolve("metrics.json")));
 
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        assertOneLine(train(data, file), "is a file, not a folder");
+        CliFixtures.assertOneLineError(train(data, file), "is a file, not a folder");
         assertEquals("x", Files.readString(file));
     }
 
     @Test
     void aRunDirectoryInUseIsRefusedNamingTheHolder(@TempDir Path tmp) throws Exception {
-        Path data = data(tmp.resolve("data"));
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 8, 5);
         Path out = tmp.resolve("busy");
         try (RunLock held = RunLock.acquire(out)) {
-            assertOneLine(train(data, out), "is in use by another Gaikan process", "pid " + ProcessHandle.current().pid());
+            CliFixtures.assertOneLineError(train(data, out), "is in use by another Gaikan process", "pid " + ProcessHandle.current().pid());
         }
         assertEquals(0, train(data, out).code(), "free again once the holder is gone");
     }

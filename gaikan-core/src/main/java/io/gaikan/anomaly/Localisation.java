@@ -52,16 +52,9 @@ record Localisation(double pixelAuroc, double peakInMask, double peakNearMask, i
             defects++;
             int rows = map.length;
             int cols = map[0].length;
-            int py = 0;
-            int px = 0;
-            for (int y = 0; y < rows; y++) {
-                for (int x = 0; x < cols; x++) {
-                    if (map[y][x] > map[py][px]) {
-                        py = y;
-                        px = x;
-                    }
-                }
-            }
+            int[] peak = AnomalyScores.peak(map);
+            int py = peak[0];
+            int px = peak[1];
             double u = (px + 0.5) / cols;
             double v = (py + 0.5) / rows;
             if (at(mask, u, v)) {

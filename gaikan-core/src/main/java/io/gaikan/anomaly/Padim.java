@@ -80,28 +80,16 @@ final class Padim implements AnomalyDetector {
 
     @Override
     public AnomalyScores score(List<Sample> samples, NDManager scoring, int threads, PrintStream out, boolean quiet) {
-        double[] image = new double[samples.size()];
-        float[][][] maps = new float[samples.size()][][];
+        AnomalyScores scores = AnomalyScores.of(samples.size());
         features.forEachBatch(samples, scoring, threads, "score", out, quiet, (indices, patches) -> {
             if (patches.getShape().get(1) != rows || patches.getShape().get(2) != cols) {
                 throw new IllegalStateException("PaDiM was fitted on a " + rows + "x" + cols + " feature grid, got "
                         + patches.getShape());
             }
             float[] d = distances(patches, channels, mean, inverseCovariance).toFloatArray();
-            for (int b = 0; b < indices.length; b++) {
-                float[][] map = new float[(int) rows][(int) cols];
-                double max = 0;
-                for (int y = 0; y < rows; y++) {
-                    for (int x = 0; x < cols; x++) {
-                        map[y][x] = d[(int) ((b * rows + y) * cols + x)];
-                        max = Math.max(max, map[y][x]);
-                    }
-                }
-                image[indices[b]] = max;
-                maps[indices[b]] = map;
-            }
+            scores.put(indices, d, (int) rows, (int) cols);
         });
-        return new AnomalyScores(image, maps);
+        return scores;
     }
 
     @Override

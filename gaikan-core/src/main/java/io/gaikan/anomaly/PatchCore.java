@@ -51,27 +51,15 @@ final class PatchCore implements AnomalyDetector {
 
     @Override
     public AnomalyScores score(List<Sample> samples, NDManager manager, int threads, PrintStream out, boolean quiet) {
-        double[] image = new double[samples.size()];
-        float[][][] maps = new float[samples.size()][][];
+        AnomalyScores scores = AnomalyScores.of(samples.size());
         features.forEachBatch(samples, manager, threads, "score", out, quiet, (indices, patches) -> {
             int rows = (int) patches.getShape().get(1);
             int cols = (int) patches.getShape().get(2);
             NDArray flat = patches.reshape(-1, patches.getShape().get(3));
             float[] d = bank.nearestDistances(flat);
-            for (int b = 0; b < indices.length; b++) {
-                float[][] map = new float[rows][cols];
-                double max = 0;
-                for (int y = 0; y < rows; y++) {
-                    for (int x = 0; x < cols; x++) {
-                        map[y][x] = d[(b * rows + y) * cols + x];
-                        max = Math.max(max, map[y][x]);
-                    }
-                }
-                image[indices[b]] = max;
-                maps[indices[b]] = map;
-            }
+            scores.put(indices, d, rows, cols);
         });
-        return new AnomalyScores(image, maps);
+        return scores;
     }
 
     @Override

@@ -110,17 +110,9 @@ class AnomalyDetectionTest {
 
     private static boolean peakInside(float[][] map, int[] box) {
         int rows = map.length;
-        int cols = map[0].length;
-        int by = 0;
-        int bx = 0;
-        for (int y = 0; y < rows; y++) {
-            for (int x = 0; x < cols; x++) {
-                if (map[y][x] > map[by][bx]) {
-                    by = y;
-                    bx = x;
-                }
-            }
-        }
+        int[] peak = AnomalyScores.peak(map);
+        int by = peak[0];
+        int bx = peak[1];
         // centre of the peak cell in image pixels, with one cell of slack for the 3x3 neighbourhood
         double cell = (double) SIZE / rows;
         double cy = (by + 0.5) * cell;
