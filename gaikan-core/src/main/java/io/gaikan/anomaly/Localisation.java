@@ -16,6 +16,8 @@ import java.util.List;
  * How well anomaly maps point at the defects of ground-truth masks (MASKS/CLASS/NAME.png, non-zero = defect; an image
  * without a mask file has no defect pixel).
  *
+ * <p>Both measures read the map as PatchCore does ({@link AnomalyScores#smoothed}: upsampled and Gaussian-smoothed).
+ *
  * @param pixelAuroc   AUROC of map values against mask pixels over every image, on a {@value #GRID}x{@value #GRID}
  *                     grid per image (each image weighs the same, whatever its size)
  * @param peakInMask   share of defect images whose map maximum lies on a mask pixel
@@ -35,7 +37,8 @@ record Localisation(double pixelAuroc, double peakInMask, double peakNearMask, i
         int inside = 0;
         int near = 0;
         for (int i = 0; i < n; i++) {
-            float[][] map = scores.maps()[i];
+            float[][] cells = scores.maps()[i];
+            float[][] map = AnomalyScores.smoothed(cells);
             boolean[][] mask = read(masks, data.relative(samples.get(i).path()));
             boolean any = false;
             for (int y = 0; y < GRID; y++) {
@@ -60,7 +63,7 @@ record Localisation(double pixelAuroc, double peakInMask, double peakNearMask, i
             if (at(mask, u, v)) {
                 inside++;
             }
-            if (anyWithin(mask, u, v, 1.0 / cols, 1.0 / rows)) {
+            if (anyWithin(mask, u, v, 1.0 / cells[0].length, 1.0 / cells.length)) {
                 near++;
             }
         }
