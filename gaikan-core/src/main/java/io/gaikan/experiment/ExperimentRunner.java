@@ -13,6 +13,7 @@ import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.pretrain.CgPretraining;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.train.EpochListener;
+import io.gaikan.train.Init;
 import io.gaikan.train.EpochRecord;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.TrainConfig;
@@ -177,11 +178,11 @@ public final class ExperimentRunner {
         String where = config.source() + ": " + run.name() + ": ";
         try {
             ModelSpec spec = registry.get(c.model());
-            if (c.init().equals("imagenet")) {
+            if (c.init() instanceof Init.ImageNet) {
                 PretrainedResolver.fromEnvironment(c.allowDownload())
                         .resolve(spec, c.weightsFile() == null ? null : Path.of(c.weightsFile()));
-            } else if (!c.init().equals("none") && run.pretrain() == null && !Files.isRegularFile(Path.of(c.init()))) {
-                throw new IllegalArgumentException("init: no such weights file: " + c.init());
+            } else if (c.init() instanceof Init.WeightsFile f && !Files.isRegularFile(f.file())) {
+                throw new IllegalArgumentException("init: no such weights file: " + f.file());
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + e.getMessage(), e);

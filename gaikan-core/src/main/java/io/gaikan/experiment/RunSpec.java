@@ -1,5 +1,6 @@
 package io.gaikan.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,12 +48,12 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
 
     /** The settings as JSON, as stored in the run database. */
     public String settingsJson() {
-        return settings(kind, shots, config, pretrain, workingSize, source).toString();
+        return settings(kind, shots, config == null ? null : config.toJson(), pretrain, workingSize, source).toString();
     }
 
     private static String hash(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize, Object source) {
-        String canonical = settings(kind, shots, config == null ? null
-                : config.identity(), pretrain, workingSize, source).toString();
+        String canonical = settings(kind, shots, config == null ? null : config.identityJson(), pretrain, workingSize,
+                source).toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
@@ -61,14 +62,17 @@ public record RunSpec(String id, Kind kind, String name, int shots, TrainConfig 
         }
     }
 
-    /** Threads and console verbosity do not change results, so they are left out of the id. */
-    private static ObjectNode settings(Kind kind, int shots, TrainConfig config, RunSpec pretrain, int workingSize,
+    /**
+     * The id hashes {@link TrainConfig#identityJson}: machine settings (threads, console output) do not change
+     * results, and a setting at its default is left out so that adding a setting keeps earlier ids.
+     */
+    private static ObjectNode settings(Kind kind, int shots, JsonNode config, RunSpec pretrain, int workingSize,
                                        Object source) {
         ObjectNode node = JSON.createObjectNode();
         node.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         node.put("shots", shots);
         if (config != null) {
-            node.set("config", JSON.valueToTree(config));
+            node.set("config", config);
         }
         if (pretrain != null) {
             node.put("pretrain", pretrain.id());

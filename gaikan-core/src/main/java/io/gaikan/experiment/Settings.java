@@ -1,24 +1,20 @@
 package io.gaikan.experiment;
 
-import io.gaikan.data.TaskSpec;
-import io.gaikan.train.OptimizerKind;
+import io.gaikan.train.Init;
+import io.gaikan.train.InvalidSettingException;
+import io.gaikan.train.Setting;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainMode;
+import io.gaikan.train.TrainSettings;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Training settings by name ({@code model: resnet18, epochs: 5, ...}), each remembering where in the config it was
@@ -27,16 +23,9 @@ import java.util.stream.Collectors;
  */
 final class Settings {
 
-    /** The settings a config may name; all but {@code shots} and {@code schedule} are {@link TrainConfig} fields. */
-    static final Set<String> KEYS = Set.of("model", "size", "init", "weights", "download", "mode", "unfreeze_from",
-            "epochs", "transfer_epochs", "finetune_epochs", "schedule", "batch_size", "optimizer", "lr", "lr_base",
-            "lr_base_batch", "finetune_lr", "momentum", "nesterov", "weight_decay", "lr_schedule", "warmup_epochs",
-            "step_epochs", "step_gamma", "label_smoothing", "grad_clip", "drop_rate", "drop_path_rate", "freeze_bn", "balance_classes",
-            "early_stop", "min_delta", "monitor", "seed", "threads", "augment", "tasks", "shots", "quiet", "method",
-            "feature_stages", "coreset_ratio", "masks");
-
-    /** {@code init: pretrain:NAME} starts from the model a {@code pretrain:} step produced. */
-    static final String PRETRAIN_PREFIX = "pretrain:";
+    /** The keys a config may name: every training setting's, plus {@code shots} and {@code schedule}. */
+    static final Set<String> KEYS = Stream.concat(TrainSettings.ALL.stream().map(Setting::key),
+            Stream.of("shots", "schedule")).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, Node> values;
 
@@ -100,8 +89,7 @@ final class Settings {
         if (n == null) {
             return null;
         }
-        String init = n.asString();
-        return init.startsWith(PRETRAIN_PREFIX) ? init.substring(PRETRAIN_PREFIX.length()) : null;
+        return TrainSettings.INIT.type().parse(n.asString()) instanceof Init.PretrainStep step ? step.name() : null;
     }
 
     Node node(String key) {
@@ -109,71 +97,39 @@ final class Settings {
     }
 
     /**
-     * The trainer's config. Relative weight/init files are resolved against {@code workDir}; {@code init:
-     * pretrain:NAME} is kept as written for the runner to replace. {@code context} names the run in errors.
+     * The trainer's config, each key read by its {@link Setting} declaration (so the rules and messages are the
+     * command line's). Relative paths are resolved against {@code workDir}; {@code init: pretrain:NAME} is kept for
+     * the runner to replace. {@code context} names the run in errors that concern several settings.
      */
     TrainConfig toConfig(Path workDir, String context) {
-        TrainConfig defaults = TrainConfig.builder().build();
-        TrainConfig.Builder b = defaults.toBuilder();
-        str("model").ifPresent(b::model);
-        integer("size", 0).ifPresent(b::inputSize);
-        str("init").ifPresent(init -> b.init(init.equals("none") || init.equals("imagenet") || init.startsWith(PRETRAIN_PREFIX)
-                ? init : workDir.resolve(init).normalize().toString()));
-        str("weights").ifPresent(w -> b.weightsFile(workDir.resolve(w).normalize().toString()));
-        bool("download").ifPresent(b::allowDownload);
-        if (values.containsKey("mode")) {
-            b.mode(enumValue(TrainMode.class, "mode"));
+        TrainConfig.Builder b = TrainConfig.builder();
+        for (Setting<?> setting : TrainSettings.ALL) {
+            Node node = values.get(setting.key());
+            if (node != null) {
+                set(b, setting, node, workDir);
+            }
         }
-        if (values.containsKey("unfreeze_from")) {
-            b.unfreezeFrom(values.get("unfreeze_from").asString());
-        }
-        integer("epochs", 1).ifPresent(b::epochs);
-        int transfer = integer("transfer_epochs", 0).orElse(0);
-        int finetune = integer("finetune_epochs", 0).orElse(0);
-        b.schedule(transfer, finetune);
-        if (values.containsKey("batch_size")) {
-            b.batchSize(integer("batch_size", 1).orElseThrow());
-        }
-        if (values.containsKey("optimizer")) {
-            b.optimizer(enumValue(OptimizerKind.class, "optimizer"));
-        }
-        number("lr").ifPresent(v -> b.lr((float) v));
-        b.lrBase((float) number("lr_base").orElse(defaults.lrBase()),
-                integer("lr_base_batch", 1).orElse(defaults.lrBaseBatch()));
-        number("finetune_lr").ifPresent(v -> b.finetuneLr((float) v));
-        number("momentum").ifPresent(v -> b.momentum((float) v));
-        bool("nesterov").ifPresent(b::nesterov);
-        number("weight_decay").ifPresent(v -> b.weightDecay((float) v));
-        str("lr_schedule").ifPresent(b::lrSchedule);
-        number("warmup_epochs").ifPresent(v -> b.warmupEpochs((float) v));
-        b.step(integer("step_epochs", 1).orElse(defaults.stepEpochs()),
-                (float) number("step_gamma").orElse(defaults.stepGamma()));
-        number("label_smoothing").ifPresent(v -> b.labelSmoothing((float) v));
-        number("grad_clip").ifPresent(v -> b.gradClip((float) v));
-        number("drop_rate").ifPresent(v -> b.dropRate((float) v));
-        number("drop_path_rate").ifPresent(v -> b.dropPathRate((float) v));
-        bool("freeze_bn").ifPresent(b::freezeBn);
-        bool("balance_classes").ifPresent(b::balanceClasses);
-        b.earlyStop(integer("early_stop", 0).orElse(0), (float) number("min_delta").orElse(0),
-                str("monitor").orElse(defaults.monitor()));
-        if (values.containsKey("seed")) {
-            b.seed(values.get("seed").asLong());
-        }
-        integer("threads", 1).ifPresent(b::threads);
-        str("augment").ifPresent(b::augment);
-        str("method").ifPresent(b::method);
-        str("feature_stages").ifPresent(b::featureStages);
-        number("coreset_ratio").ifPresent(v -> b.coresetRatio((float) v));
-        str("masks").ifPresent(m -> b.masks(workDir.resolve(m).normalize().toString()));
-        if (values.containsKey("tasks")) {
-            b.tasks(tasks(values.get("tasks")));
-        }
-        bool("quiet").ifPresent(b::quiet);
         if (values.containsKey("schedule")) {
-            applySchedule(b, values.get("schedule"), defaults);
+            applySchedule(b, values.get("schedule"), context);
         }
+        return build(b, context);
+    }
+
+    private static <T> void set(TrainConfig.Builder b, Setting<T> setting, Node node, Path workDir) {
+        try {
+            T value = node.isNull() ? setting.check(null) : setting.type().isList()
+                    ? setting.parse(String.join("\n", node.asStrings())) : setting.parse(node.asString());
+            b.set(setting, setting.type().resolve(value, workDir));
+        } catch (InvalidSettingException e) {
+            throw node.error(setting.key() + " " + e.problem());
+        }
+    }
+
+    private static TrainConfig build(TrainConfig.Builder b, String context) {
         try {
             return b.build();
+        } catch (InvalidSettingException e) {
+            throw new ConfigException(context + ": " + e.setting().key() + " " + e.problem(), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(context + ": " + e.getMessage().replace("--", ""), e);
         }
@@ -184,7 +140,7 @@ final class Settings {
      * plain fine-tune run at the fine-tune learning rate, and {@code N/0} a plain transfer run, so the ends of a sweep
      * train exactly like its middle.
      */
-    private void applySchedule(TrainConfig.Builder b, Node node, TrainConfig defaults) {
+    private void applySchedule(TrainConfig.Builder b, Node node, String context) {
         String[] parts = node.asString().split("/");
         int[] nm = new int[2];
         try {
@@ -205,59 +161,7 @@ final class Settings {
         } else if (nm[0] > 0) {
             b.mode(TrainMode.TRANSFER).epochs(nm[0]);
         } else {
-            TrainConfig c = b.build();
-            float ftLr = c.finetuneLr() != null ? c.finetuneLr() : c.baseLr() / 10;
-            b.mode(TrainMode.FINETUNE).epochs(nm[1]).lr(ftLr);
+            b.mode(TrainMode.FINETUNE).epochs(nm[1]).lr(build(b, context).effectiveFinetuneLr());
         }
-    }
-
-    private static List<TaskSpec> tasks(Node node) {
-        List<TaskSpec> specs = new ArrayList<>();
-        specs.add(TaskSpec.MAIN);
-        for (String t : node.asStrings()) {
-            if (t.equals("none") || t.equals("main")) {
-                continue;
-            }
-            try {
-                specs.add(TaskSpec.parse(t));
-            } catch (IllegalArgumentException e) {
-                throw node.error(e.getMessage().replace("--task ", "task "));
-            }
-        }
-        return specs;
-    }
-
-    private <E extends Enum<E>> E enumValue(Class<E> type, String key) {
-        Node n = values.get(key);
-        try {
-            return Enum.valueOf(type, n.asString().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw n.error("must be " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" | ")) + ", got " + n.describe());
-        }
-    }
-
-    private Optional<String> str(String key) {
-        return values.containsKey(key) ? Optional.of(values.get(key).asString()) : Optional.empty();
-    }
-
-    private Optional<Boolean> bool(String key) {
-        return values.containsKey(key) ? Optional.of(values.get(key).asBoolean()) : Optional.empty();
-    }
-
-    private OptionalDouble number(String key) {
-        return values.containsKey(key) ? OptionalDouble.of(values.get(key).asDouble()) : OptionalDouble.empty();
-    }
-
-    private OptionalInt integer(String key, int min) {
-        if (!values.containsKey(key)) {
-            return OptionalInt.empty();
-        }
-        Node n = values.get(key);
-        int v = n.asInt();
-        if (v < min) {
-            throw n.error(key + " must be >= " + min + ", got " + v);
-        }
-        return OptionalInt.of(v);
     }
 }

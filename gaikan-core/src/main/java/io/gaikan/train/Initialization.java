@@ -43,12 +43,19 @@ final class Initialization {
     }
 
     static void apply(ImageClassifier model, TrainConfig config, ModelRegistry registry, PrintStream out) {
-        Path file = switch (config.init()) {
-            case "none" -> null;
-            case "imagenet" -> PretrainedResolver.fromEnvironment(config.allowDownload())
+        Init init = config.init();
+        Path file;
+        if (init instanceof Init.ImageNet) {
+            file = PretrainedResolver.fromEnvironment(config.allowDownload())
                     .resolve(registry.get(config.model()), config.weightsFile() == null ? null : Path.of(config.weightsFile()));
-            default -> Path.of(config.init());
-        };
+        } else if (init instanceof Init.WeightsFile weights) {
+            file = weights.file();
+        } else if (init instanceof Init.PretrainStep) {
+            throw new IllegalArgumentException("--init " + init.text() + ": a pretrain step is named only in an "
+                    + "experiment config, whose runner gives its weights file");
+        } else {
+            file = null;
+        }
         if (file == null) {
             return;
         }

@@ -1,275 +1,305 @@
 package io.gaikan.train;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaikan.data.TaskSpec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Every setting of a training run. Immutable; written to {@code run.json} so a run can be repeated or resumed.
+ * The values of every {@link TrainSettings training setting} for one run. Immutable and valid: each value passed
+ * its setting's rule, and the settings agree with each other (the rules at the end of {@link Builder#build}).
+ * Written to {@code run.json} (machine settings left out) so a run can be repeated or resumed; a run.json of an
+ * earlier version, which lacks newer settings, reads with their defaults.
  *
- * @param model           registry name, e.g. {@code resnet18}
- * @param inputSize       network input size in pixels; 0 = the model's default
- * @param init            {@code none}, {@code imagenet} or a weights/checkpoint file
- * @param weightsFile     explicit ImageNet weights for {@code init=imagenet} (else resolved from GAIKAN_WEIGHTS/cache)
- * @param mode            scratch, transfer or finetune
- * @param unfreezeFrom    finetune from this layer (a name prefix such as {@code layer3} or an index); null = all
- * @param epochs          epochs of a single-phase run
- * @param transferEpochs  with {@code finetuneEpochs}: a transfer phase then a fine-tune phase in one run (seed 003)
- * @param lr              learning rate; null = {@code lrBase * batchSize / lrBaseBatch}
- * @param finetuneLr      learning rate of a fine-tune phase that follows a transfer phase; null = lr / 10
- * @param augment         training augmentation pipeline string; eval always resizes, centre-crops and normalises
- * @param freezeBn        BatchNorm layers keep their (pretrained) running statistics and affine parameters in every
- *                        phase, as timm's {@code freeze_batch_norm_2d}: with a few images per class, batch statistics
- *                        of tiny batches would overwrite the pretrained ones
- * @param balanceClasses  weight each class's loss by {@code n / (classes * count)} over the training images (per
- *                        task), so a rare defect class counts as much as the common normal class
- * @param cacheViews      transfer learning on cached backbone features: K augmented views per image, of which epoch e
- *                        uses view e mod K; 0 = only the un-augmented evaluation view; null = no cache (the frozen
- *                        backbone runs every epoch)
- * @param tasks           the tasks: the first is the main class label; more come from manifest columns
- * @param earlyStopPatience epochs without improvement before stopping; 0 = off
- * @param monitor         {@code val_acc} or {@code val_loss}
- * @param method          how the model is fitted: {@code network} (gradient training of the whole network, the phases
- *                        above) or the name of a {@link FitMethod} (few-shot heads, anomaly detectors); null in a
- *                        run.json written before methods existed = {@code network}
- * @param featureStages   stages whose feature maps a feature-based method uses, comma-separated (e.g.
- *                        {@code blocks.2,blocks.3}); null = the method's default for the model's family
- * @param coresetRatio    anomaly detection: the share of training patches kept in the memory bank (greedy k-center
- *                        coreset), in (0, 1]
- * @param masks           a folder of defect masks named like the images (CLASS/NAME.png, non-zero = defect): a
- *                        method that localises defects also reports how well its maps match them; null = none
+ * <p>A setting is read with {@link #get}; the settings the pipeline reads everywhere also have a named accessor.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record TrainConfig(
-        String model, int inputSize, String init, String weightsFile, boolean allowDownload,
-        TrainMode mode, String unfreezeFrom,
-        int epochs, int transferEpochs, int finetuneEpochs,
-        int batchSize, OptimizerKind optimizer, Float lr, float lrBase, int lrBaseBatch, Float finetuneLr,
-        float momentum, boolean nesterov, float weightDecay,
-        String lrSchedule, float warmupEpochs, int stepEpochs, float stepGamma,
-        float labelSmoothing, float gradClip, float dropRate, float dropPathRate, boolean freezeBn, boolean balanceClasses,
-        int earlyStopPatience, float earlyStopMinDelta, String monitor,
-        long seed, int threads, String augment, Integer cacheViews, List<TaskSpec> tasks, boolean quiet, String method,
-        String featureStages, float coresetRatio, String masks) {
+public final class TrainConfig {
 
-    /** The method of gradient training of a network, the one that uses every training setting above. */
+    /** The method of gradient training of a network, the one that uses every training setting. */
     public static final String NETWORK = "network";
 
-    /** 10 % of the training patches: PatchCore's accuracy at a tenth of the bank (its paper: 1-25 %). */
-    public static final float DEFAULT_CORESET_RATIO = 0.1f;
+    private final Map<Setting<?>, Object> values;
 
-    public TrainConfig {
-        tasks = List.copyOf(tasks);
-        method = method == null ? NETWORK : method;
-        coresetRatio = coresetRatio == 0 ? DEFAULT_CORESET_RATIO : coresetRatio;
-        if (!(coresetRatio > 0 && coresetRatio <= 1)) {
-            throw new IllegalArgumentException("--coreset-ratio must be in (0, 1], got " + coresetRatio);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        }
-        if (inputSize != 0 && inputSize < 16) {
-            throw new IllegalArgumentException("--size must be at least 16 pixels (or left out for the model's default), got " + inputSize);
-        }
-        if (transferEpochs + finetuneEpochs == 0 && epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
-        }
-        if (transferEpochs < 0 || finetuneEpochs < 0) {
-            throw new IllegalArgumentException("--transfer-epochs and --finetune-epochs must be >= 0, got "
-                    + transferEpochs + " and " + finetuneEpochs);
-        }
-        requirePositive("--lr", lr);
-        requirePositive("--finetune-lr", finetuneLr);
-        requirePositive("--lr-base", lrBase);
-        requireIn("--label-smoothing", labelSmoothing, 0, 1, false);
-        requireIn("--drop-rate", dropRate, 0, 1, false);
-        requireIn("--drop-path-rate", dropPathRate, 0, 1, false);
-        requireIn("--momentum", momentum, 0, 1, false);
-        requireIn("--grad-clip", gradClip, 0, Float.MAX_VALUE, true);
-        requireIn("--weight-decay", weightDecay, 0, Float.MAX_VALUE, true);
-        requireIn("--warmup-epochs", warmupEpochs, 0, Float.MAX_VALUE, true);
-        if (threads < 0) { // 0: not part of a run's identity, set by whoever runs it (experiment specs)
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        if (earlyStopPatience < 0) {
-            throw new IllegalArgumentException("--early-stop must be >= 0 (0 = off), got " + earlyStopPatience);
-        }
-        if (!List.of("cosine", "step", "constant").contains(lrSchedule)) {
-            throw new IllegalArgumentException("--lr-schedule must be cosine, step or constant, got " + lrSchedule);
-        }
-        if (!List.of("val_acc", "val_loss").contains(monitor)) {
-            throw new IllegalArgumentException("--monitor must be val_acc or val_loss, got " + monitor);
-        }
-        if ((transferEpochs > 0) != (finetuneEpochs > 0) && transferEpochs + finetuneEpochs > 0 && mode != TrainMode.TRANSFER) {
-            throw new IllegalArgumentException("--transfer-epochs/--finetune-epochs form a schedule that starts in transfer mode");
-        }
-        if (cacheViews != null && cacheViews < 0) {
-            throw new IllegalArgumentException("--cache-views must be >= 0, got " + cacheViews);
-        }
-        if (cacheViews != null && mode != TrainMode.TRANSFER) {
-            throw new IllegalArgumentException("--cache-views caches a frozen backbone: it needs --mode transfer "
-                    + "(or --transfer-epochs/--finetune-epochs), not " + mode.name().toLowerCase(java.util.Locale.ROOT));
-        }
+    private TrainConfig(Map<Setting<?>, Object> values) {
+        this.values = values;
     }
 
-    private static void requirePositive(String flag, Float value) {
-        if (value != null && !(Float.isFinite(value) && value > 0)) {
-            throw new IllegalArgumentException(flag + " must be a finite number > 0, got " + value);
-        }
-    }
-
-    /** {@code value} in [low, high) ({@code highIncluded}: [low, high]), finite. */
-    private static void requireIn(String flag, float value, float low, float high, boolean highIncluded) {
-        boolean ok = Float.isFinite(value) && value >= low && (highIncluded ? value <= high : value < high);
-        if (!ok) {
-            String range = high == Float.MAX_VALUE ? ">= " + low : "in [" + low + ", " + high + (highIncluded ? "]" : ")");
-            throw new IllegalArgumentException(flag + " must be " + range + ", got " + value);
-        }
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
     }
 
     public Builder toBuilder() {
         return new Builder(this);
     }
 
+    // ---- derived values: the rules that used to be repeated by each caller ----
+
     /** The effective base learning rate: explicit, or scaled linearly with the batch size (seed 001). */
     public float baseLr() {
-        return lr != null ? lr : lrBase * batchSize / lrBaseBatch;
+        return lr() != null ? lr() : lrBase() * batchSize() / lrBaseBatch();
     }
 
-    @JsonIgnore
+    /** The fine-tune phase's learning rate after a transfer phase: explicit, or a tenth of the base rate. */
+    public float effectiveFinetuneLr() {
+        return finetuneLr() != null ? finetuneLr() : baseLr() / 10;
+    }
+
+    /** A transfer phase then a fine-tune phase in one run (seed 003). */
     public boolean isSchedule() {
-        return transferEpochs > 0 && finetuneEpochs > 0;
+        return transferEpochs() > 0 && finetuneEpochs() > 0;
     }
 
-    /** The settings that make a run what it is: not how many threads a machine used or how it printed. */
-    public TrainConfig identity() {
-        return toBuilder().threads(0).quiet(false).build();
-    }
-
-    @JsonIgnore
     public boolean isNetwork() {
-        return NETWORK.equals(method);
+        return NETWORK.equals(method());
     }
 
     public int totalEpochs() {
-        return isSchedule() ? transferEpochs + finetuneEpochs : epochs;
+        return isSchedule() ? transferEpochs() + finetuneEpochs() : epochs();
     }
 
-    /** Mutable builder with the defaults of a sensible small run. */
+    /** The settings that make a run what it is: machine settings (threads, console output) at their defaults. */
+    public TrainConfig identity() {
+        Builder b = toBuilder();
+        TrainSettings.ALL.stream().filter(s -> !s.identity()).forEach(b::reset);
+        return b.build();
+    }
+
+    /**
+     * The identity as JSON, only the settings that differ from their defaults: what an experiment's run id is a hash
+     * of, so that a setting added later (at its default) leaves earlier ids unchanged.
+     */
+    public ObjectNode identityJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (Setting<?> s : TrainSettings.ALL) {
+            if (s.identity() && !Objects.equals(values.get(s), s.defaultValue())) {
+                node.set(s.name(), json(s));
+            }
+        }
+        return node;
+    }
+
+    /** run.json's {@code config}: every setting but the machine settings, in declaration order. */
+    @JsonValue
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        TrainSettings.ALL.stream().filter(Setting::identity).forEach(s -> node.set(s.name(), json(s)));
+        return node;
+    }
+
+    /** Reads run.json's {@code config}; missing settings take their defaults, unknown keys are ignored. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TrainConfig fromJson(JsonNode node) {
+        Builder b = builder();
+        for (Setting<?> s : TrainSettings.ALL) {
+            JsonNode v = node.get(s.name());
+            if (s.identity() && v != null) {
+                b.setJson(s, v);
+            }
+        }
+        return b.build();
+    }
+
+    private <T> JsonNode json(Setting<T> s) {
+        T value = get(s);
+        return value == null ? JsonNodeFactory.instance.nullNode() : s.type().toJson(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainConfig c && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+
+    // ---- named accessors (the record components of earlier versions) ----
+
+    public String model() { return get(TrainSettings.MODEL); }
+    public int inputSize() { return get(TrainSettings.INPUT_SIZE); }
+    public Init init() { return get(TrainSettings.INIT); }
+    public String weightsFile() { return get(TrainSettings.WEIGHTS_FILE); }
+    public boolean allowDownload() { return get(TrainSettings.ALLOW_DOWNLOAD); }
+    public TrainMode mode() { return get(TrainSettings.MODE); }
+    public String unfreezeFrom() { return get(TrainSettings.UNFREEZE_FROM); }
+    public int epochs() { return get(TrainSettings.EPOCHS); }
+    public int transferEpochs() { return get(TrainSettings.TRANSFER_EPOCHS); }
+    public int finetuneEpochs() { return get(TrainSettings.FINETUNE_EPOCHS); }
+    public int batchSize() { return get(TrainSettings.BATCH_SIZE); }
+    public OptimizerKind optimizer() { return get(TrainSettings.OPTIMIZER); }
+    public Float lr() { return get(TrainSettings.LR); }
+    public float lrBase() { return get(TrainSettings.LR_BASE); }
+    public int lrBaseBatch() { return get(TrainSettings.LR_BASE_BATCH); }
+    public Float finetuneLr() { return get(TrainSettings.FINETUNE_LR); }
+    public float momentum() { return get(TrainSettings.MOMENTUM); }
+    public boolean nesterov() { return get(TrainSettings.NESTEROV); }
+    public float weightDecay() { return get(TrainSettings.WEIGHT_DECAY); }
+    public LrScheduleKind lrSchedule() { return get(TrainSettings.LR_SCHEDULE); }
+    public float warmupEpochs() { return get(TrainSettings.WARMUP_EPOCHS); }
+    public int stepEpochs() { return get(TrainSettings.STEP_EPOCHS); }
+    public float stepGamma() { return get(TrainSettings.STEP_GAMMA); }
+    public float labelSmoothing() { return get(TrainSettings.LABEL_SMOOTHING); }
+    public float gradClip() { return get(TrainSettings.GRAD_CLIP); }
+    public float dropRate() { return get(TrainSettings.DROP_RATE); }
+    public float dropPathRate() { return get(TrainSettings.DROP_PATH_RATE); }
+    public boolean freezeBn() { return get(TrainSettings.FREEZE_BN); }
+    public boolean balanceClasses() { return get(TrainSettings.BALANCE_CLASSES); }
+    public int earlyStopPatience() { return get(TrainSettings.EARLY_STOP_PATIENCE); }
+    public float earlyStopMinDelta() { return get(TrainSettings.EARLY_STOP_MIN_DELTA); }
+    public Monitor monitor() { return get(TrainSettings.MONITOR); }
+    public long seed() { return get(TrainSettings.SEED); }
+    public int threads() { return get(TrainSettings.THREADS); }
+    public String augment() { return get(TrainSettings.AUGMENT); }
+    public Integer cacheViews() { return get(TrainSettings.CACHE_VIEWS); }
+    public List<TaskSpec> tasks() { return get(TrainSettings.TASKS); }
+    public boolean quiet() { return get(TrainSettings.QUIET); }
+    public String method() { return get(TrainSettings.METHOD); }
+    public String featureStages() { return get(TrainSettings.FEATURE_STAGES); }
+    public float coresetRatio() { return get(TrainSettings.CORESET_RATIO); }
+    public String masks() { return get(TrainSettings.MASKS); }
+
+    /** Mutable builder, starting from every setting's default (or a config's values). */
     public static final class Builder {
-        private String model = "resnet18";
-        private int inputSize = 0;
-        private String init = "none";
-        private String weightsFile;
-        private boolean allowDownload;
-        private TrainMode mode = TrainMode.SCRATCH;
-        private String unfreezeFrom;
-        private int epochs = 10;
-        private int transferEpochs;
-        private int finetuneEpochs;
-        private int batchSize = 32;
-        private OptimizerKind optimizer = OptimizerKind.ADAMW;
-        private Float lr;
-        private float lrBase = 1e-3f;
-        private int lrBaseBatch = 32;
-        private Float finetuneLr;
-        private float momentum = 0.9f;
-        private boolean nesterov;
-        private float weightDecay = 0.01f;
-        private String lrSchedule = "cosine";
-        private float warmupEpochs = 0;
-        private int stepEpochs = 10;
-        private float stepGamma = 0.1f;
-        private float labelSmoothing;
-        private float gradClip;
-        private float dropRate;
-        private float dropPathRate;
-        private boolean freezeBn;
-        private boolean balanceClasses;
-        private int earlyStopPatience;
-        private float earlyStopMinDelta;
-        private String monitor = "val_acc";
-        private long seed = 42;
-        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private String augment = "default";
-        private Integer cacheViews;
-        private List<TaskSpec> tasks = List.of(TaskSpec.MAIN);
-        private boolean quiet;
-        private String method = NETWORK;
-        private String featureStages;
-        private float coresetRatio = DEFAULT_CORESET_RATIO;
-        private String masks;
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
 
-        Builder() {
+        Builder(TrainConfig from) {
+            TrainSettings.ALL.forEach(s -> values.put(s, from == null ? s.defaultValue() : from.values.get(s)));
         }
 
-        Builder(TrainConfig c) {
-            model = c.model; inputSize = c.inputSize; init = c.init; weightsFile = c.weightsFile;
-            allowDownload = c.allowDownload; mode = c.mode; unfreezeFrom = c.unfreezeFrom; epochs = c.epochs;
-            transferEpochs = c.transferEpochs; finetuneEpochs = c.finetuneEpochs; batchSize = c.batchSize;
-            optimizer = c.optimizer; lr = c.lr; lrBase = c.lrBase; lrBaseBatch = c.lrBaseBatch; finetuneLr = c.finetuneLr;
-            momentum = c.momentum; nesterov = c.nesterov; weightDecay = c.weightDecay; lrSchedule = c.lrSchedule;
-            warmupEpochs = c.warmupEpochs; stepEpochs = c.stepEpochs; stepGamma = c.stepGamma;
-            labelSmoothing = c.labelSmoothing; gradClip = c.gradClip; dropRate = c.dropRate;
-            dropPathRate = c.dropPathRate; freezeBn = c.freezeBn; balanceClasses = c.balanceClasses;
-            earlyStopPatience = c.earlyStopPatience;
-            earlyStopMinDelta = c.earlyStopMinDelta; monitor = c.monitor; seed = c.seed; threads = c.threads;
-            augment = c.augment; cacheViews = c.cacheViews; tasks = c.tasks; quiet = c.quiet; method = c.method;
-            featureStages = c.featureStages; coresetRatio = c.coresetRatio; masks = c.masks;
+        /** Any setting, e.g. {@code set(TrainSettings.EPOCHS, 5)}; checked when the config is built. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            if (!values.containsKey(setting)) {
+                throw new IllegalArgumentException(setting + " is not a training setting");
+            }
+            values.put(setting, value);
+            return this;
         }
 
-        public Builder model(String v) { model = v; return this; }
-        public Builder inputSize(int v) { inputSize = v; return this; }
-        public Builder init(String v) { init = v; return this; }
-        public Builder weightsFile(String v) { weightsFile = v; return this; }
-        public Builder allowDownload(boolean v) { allowDownload = v; return this; }
-        public Builder mode(TrainMode v) { mode = v; return this; }
-        public Builder unfreezeFrom(String v) { unfreezeFrom = v; return this; }
-        public Builder epochs(int v) { epochs = v; return this; }
-        public Builder schedule(int transfer, int finetune) { transferEpochs = transfer; finetuneEpochs = finetune; return this; }
-        public Builder batchSize(int v) { batchSize = v; return this; }
-        public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
-        public Builder lr(Float v) { lr = v; return this; }
-        public Builder lrBase(float base, int baseBatch) { lrBase = base; lrBaseBatch = baseBatch; return this; }
-        public Builder finetuneLr(Float v) { finetuneLr = v; return this; }
-        public Builder momentum(float v) { momentum = v; return this; }
-        public Builder nesterov(boolean v) { nesterov = v; return this; }
-        public Builder weightDecay(float v) { weightDecay = v; return this; }
-        public Builder lrSchedule(String v) { lrSchedule = v; return this; }
-        public Builder warmupEpochs(float v) { warmupEpochs = v; return this; }
-        public Builder step(int epochs, float gamma) { stepEpochs = epochs; stepGamma = gamma; return this; }
-        public Builder labelSmoothing(float v) { labelSmoothing = v; return this; }
-        public Builder gradClip(float v) { gradClip = v; return this; }
-        public Builder dropRate(float v) { dropRate = v; return this; }
-        public Builder dropPathRate(float v) { dropPathRate = v; return this; }
-        public Builder freezeBn(boolean v) { freezeBn = v; return this; }
-        public Builder balanceClasses(boolean v) { balanceClasses = v; return this; }
-        public Builder earlyStop(int patience, float minDelta, String monitorName) {
-            earlyStopPatience = patience; earlyStopMinDelta = minDelta; monitor = monitorName; return this;
+        /** {@code setting} given as text, as on the command line or in YAML: parsed and checked now. */
+        public <T> Builder parse(Setting<T> setting, String text) {
+            return set(setting, setting.parse(text));
         }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder threads(int v) { threads = v; return this; }
-        public Builder augment(String v) { augment = v; return this; }
-        public Builder cacheViews(Integer v) { cacheViews = v; return this; }
-        public Builder tasks(List<TaskSpec> v) { tasks = v; return this; }
-        public Builder quiet(boolean v) { quiet = v; return this; }
-        public Builder method(String v) { method = v; return this; }
-        public Builder featureStages(String v) { featureStages = v; return this; }
-        public Builder coresetRatio(float v) { coresetRatio = v; return this; }
-        public Builder masks(String v) { masks = v; return this; }
 
+        public <T> Builder reset(Setting<T> setting) {
+            return set(setting, setting.defaultValue());
+        }
+
+        <T> Builder setJson(Setting<T> setting, JsonNode node) {
+            return set(setting, node.isNull() ? null : setting.type().fromJson(node));
+        }
+
+        public <T> T get(Setting<T> setting) {
+            @SuppressWarnings("unchecked") T value = (T) values.get(setting);
+            return value;
+        }
+
+        public Builder model(String v) { return set(TrainSettings.MODEL, v); }
+        public Builder inputSize(int v) { return set(TrainSettings.INPUT_SIZE, v); }
+        public Builder init(Init v) { return set(TrainSettings.INIT, v); }
+        /** {@code none}, {@code imagenet} or a weights file, as {@code --init} takes it. */
+        public Builder init(String v) { return parse(TrainSettings.INIT, v); }
+        public Builder weightsFile(String v) { return set(TrainSettings.WEIGHTS_FILE, v); }
+        public Builder allowDownload(boolean v) { return set(TrainSettings.ALLOW_DOWNLOAD, v); }
+        public Builder mode(TrainMode v) { return set(TrainSettings.MODE, v); }
+        public Builder unfreezeFrom(String v) { return set(TrainSettings.UNFREEZE_FROM, v); }
+        public Builder epochs(int v) { return set(TrainSettings.EPOCHS, v); }
+        public Builder schedule(int transfer, int finetune) {
+            return set(TrainSettings.TRANSFER_EPOCHS, transfer).set(TrainSettings.FINETUNE_EPOCHS, finetune);
+        }
+        public Builder batchSize(int v) { return set(TrainSettings.BATCH_SIZE, v); }
+        public Builder optimizer(OptimizerKind v) { return set(TrainSettings.OPTIMIZER, v); }
+        public Builder lr(Float v) { return set(TrainSettings.LR, v); }
+        public Builder lrBase(float base, int baseBatch) {
+            return set(TrainSettings.LR_BASE, base).set(TrainSettings.LR_BASE_BATCH, baseBatch);
+        }
+        public Builder finetuneLr(Float v) { return set(TrainSettings.FINETUNE_LR, v); }
+        public Builder momentum(float v) { return set(TrainSettings.MOMENTUM, v); }
+        public Builder nesterov(boolean v) { return set(TrainSettings.NESTEROV, v); }
+        public Builder weightDecay(float v) { return set(TrainSettings.WEIGHT_DECAY, v); }
+        public Builder lrSchedule(LrScheduleKind v) { return set(TrainSettings.LR_SCHEDULE, v); }
+        public Builder lrSchedule(String v) { return parse(TrainSettings.LR_SCHEDULE, v); }
+        public Builder warmupEpochs(float v) { return set(TrainSettings.WARMUP_EPOCHS, v); }
+        public Builder step(int epochs, float gamma) {
+            return set(TrainSettings.STEP_EPOCHS, epochs).set(TrainSettings.STEP_GAMMA, gamma);
+        }
+        public Builder labelSmoothing(float v) { return set(TrainSettings.LABEL_SMOOTHING, v); }
+        public Builder gradClip(float v) { return set(TrainSettings.GRAD_CLIP, v); }
+        public Builder dropRate(float v) { return set(TrainSettings.DROP_RATE, v); }
+        public Builder dropPathRate(float v) { return set(TrainSettings.DROP_PATH_RATE, v); }
+        public Builder freezeBn(boolean v) { return set(TrainSettings.FREEZE_BN, v); }
+        public Builder balanceClasses(boolean v) { return set(TrainSettings.BALANCE_CLASSES, v); }
+        public Builder earlyStop(int patience, float minDelta, Monitor monitor) {
+            return set(TrainSettings.EARLY_STOP_PATIENCE, patience).set(TrainSettings.EARLY_STOP_MIN_DELTA, minDelta)
+                    .set(TrainSettings.MONITOR, monitor);
+        }
+        public Builder earlyStop(int patience, float minDelta, String monitor) {
+            return earlyStop(patience, minDelta, TrainSettings.MONITOR.parse(monitor));
+        }
+        public Builder seed(long v) { return set(TrainSettings.SEED, v); }
+        public Builder threads(int v) { return set(TrainSettings.THREADS, v); }
+        public Builder augment(String v) { return set(TrainSettings.AUGMENT, v); }
+        public Builder cacheViews(Integer v) { return set(TrainSettings.CACHE_VIEWS, v); }
+        public Builder tasks(List<TaskSpec> v) { return set(TrainSettings.TASKS, List.copyOf(v)); }
+        public Builder quiet(boolean v) { return set(TrainSettings.QUIET, v); }
+        public Builder method(String v) { return set(TrainSettings.METHOD, v); }
+        public Builder featureStages(String v) { return set(TrainSettings.FEATURE_STAGES, v); }
+        public Builder coresetRatio(float v) { return set(TrainSettings.CORESET_RATIO, v); }
+        public Builder masks(String v) { return set(TrainSettings.MASKS, v); }
+
+        /** Checks every value against its setting, then the rules between settings. */
         public TrainConfig build() {
-            return new TrainConfig(model, inputSize, init, weightsFile, allowDownload, mode, unfreezeFrom, epochs,
-                    transferEpochs, finetuneEpochs, batchSize, optimizer, lr, lrBase, lrBaseBatch, finetuneLr, momentum,
-                    nesterov, weightDecay, lrSchedule, warmupEpochs, stepEpochs, stepGamma, labelSmoothing, gradClip,
-                    dropRate, dropPathRate, freezeBn, balanceClasses, earlyStopPatience, earlyStopMinDelta, monitor, seed, threads, augment,
-                    cacheViews, tasks, quiet, method, featureStages, coresetRatio, masks);
+            Map<Setting<?>, Object> checked = new LinkedHashMap<>();
+            for (Map.Entry<Setting<?>, Object> e : values.entrySet()) {
+                checked.put(e.getKey(), check(e.getKey(), e.getValue()));
+            }
+            TrainConfig c = new TrainConfig(java.util.Collections.unmodifiableMap(checked));
+            if (c.isSchedule() && c.mode() != TrainMode.TRANSFER) { // a schedule starts in transfer mode
+                return toBuilderOf(c).mode(TrainMode.TRANSFER).build();
+            }
+            requireAgreement(c);
+            return c;
+        }
+
+        private static Builder toBuilderOf(TrainConfig c) {
+            return new Builder(c);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T check(Setting<T> setting, Object value) {
+            return setting.check((T) value);
+        }
+
+        private static void requireAgreement(TrainConfig c) {
+            if ((c.transferEpochs() > 0) != (c.finetuneEpochs() > 0)) {
+                throw new IllegalArgumentException("--transfer-epochs and --finetune-epochs form a schedule: give both "
+                        + "(> 0), or --epochs alone; got " + c.transferEpochs() + " and " + c.finetuneEpochs());
+            }
+            if (c.cacheViews() != null && c.mode() != TrainMode.TRANSFER) {
+                throw new IllegalArgumentException("--cache-views caches a frozen backbone: it needs --mode transfer "
+                        + "(or --transfer-epochs/--finetune-epochs), not " + c.mode().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (c.isNetwork() && c.mode() == TrainMode.TRANSFER && c.init() instanceof Init.None) {
+                throw new IllegalArgumentException("--mode transfer trains only a new head on a frozen backbone: with "
+                        + "--init none that backbone is random; give --init imagenet or a checkpoint, or use --mode scratch");
+            }
         }
     }
 }

@@ -98,10 +98,6 @@ public final class Trainer {
     public TrainResult train(TrainConfig config, Dataset data, Split split, Set<String> normalClasses, Path runDir,
                              boolean resume) throws IOException {
         FitMethod method = config.isNetwork() ? null : FitMethods.get(config.method());
-        if (config.isNetwork() && config.mode() == TrainMode.TRANSFER && "none".equals(config.init())) {
-            throw new IllegalArgumentException("--mode transfer trains only a new head on a frozen backbone: with --init none "
-                    + "that backbone is random; give --init imagenet or a checkpoint, or use --mode scratch");
-        }
         if (data.numClasses() < 2) {
             throw new IllegalArgumentException("the data has a single class " + data.classes() + ": a classifier needs at "
                     + "least two (an OK class and a defect class)");
@@ -209,9 +205,8 @@ public final class Trainer {
         int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
         float lr = config.baseLr();
         if (config.isSchedule()) {
-            float ftLr = config.finetuneLr() != null ? config.finetuneLr() : lr / 10;
             return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
-                    new Phase("finetune", config.finetuneEpochs(), ftLr, unfreeze));
+                    new Phase("finetune", config.finetuneEpochs(), config.effectiveFinetuneLr(), unfreeze));
         }
         return List.of(switch (config.mode()) {
             case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
@@ -310,7 +305,8 @@ public final class Trainer {
                     }
                     listener.epochDone(record);
                     if (state.stoppedPhases().contains(p)) {
-                        out.printf("early stopping: no improvement of %s for %d epochs%n", config.monitor(), state.badEpochs());
+                        out.printf("early stopping: no improvement of %s for %d epochs%n",
+                                TrainSettings.MONITOR.type().print(config.monitor()), state.badEpochs());
                         break;
                     }
                 }
@@ -366,10 +362,7 @@ public final class Trainer {
         int bestEpoch = state.bestEpoch();
         List<Integer> stopped = new ArrayList<>(state.stoppedPhases());
         if (config.earlyStopPatience() > 0) {
-            double value = config.monitor().equals("val_loss") ? -record.valLoss() : record.valAccuracy();
-            if (Double.isNaN(value)) {
-                value = config.monitor().equals("val_loss") ? -record.trainLoss() : record.trainAccuracy();
-            }
+            double value = config.monitor().score(record);
             if (value > best + config.earlyStopMinDelta()) {
                 best = value;
                 bestEpoch = record.epoch();

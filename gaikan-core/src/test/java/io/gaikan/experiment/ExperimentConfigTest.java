@@ -90,7 +90,7 @@ class ExperimentConfigTest {
         assertEquals(1, steps.size());
         RunSpec cg = grid.points().get(4).run();
         assertSame(steps.get(0), cg.pretrain());
-        assertEquals("pretrain:cg", cg.config().init());
+        assertEquals("pretrain:cg", cg.config().init().text());
         assertEquals(2, steps.get(0).config().epochs());
         assertEquals(0, steps.get(0).shots(), "the base's shots would not apply to pretraining");
 
@@ -187,7 +187,7 @@ class ExperimentConfigTest {
     void scheduleAxisGivesTransferThenFinetuneAndPlainEnds() {
         String yaml = """
                 data: {path: d}
-                base: {epochs: 5, lr: 0.01}
+                base: {epochs: 5, lr: 0.01, init: imagenet}
                 axes:
                   schedule: ["3/2", "0/5", "5/0"]
                 """;
@@ -245,7 +245,7 @@ class ExperimentConfigTest {
                 .startsWith("test.yaml: axes.method[2]: no method preset named 'cgg'"));
         assertTrue(error(FEWSHOT.replace("rows: shots", "rows: shot")).startsWith("test.yaml: report.rows: 'shot' is not an axis"));
         assertTrue(error(FEWSHOT.replace("mode: scratch, init: none", "mode: scrach, init: none"))
-                .startsWith("test.yaml: methods.scratch.mode: must be scratch | transfer | finetune, got 'scrach'"));
+                .startsWith("test.yaml: methods.scratch.mode: mode must be scratch | transfer | finetune, got 'scrach'"));
         assertTrue(error(FEWSHOT.replace("init: \"pretrain:cg\"", "init: \"pretrain:cgx\""))
                 .startsWith("test.yaml: methods.cg.init: no pretrain step named 'cgx'"));
         assertTrue(error(FEWSHOT.replace("baseline: true", "baselines: true")).startsWith("test.yaml: baselines: unknown key"));
