@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gaikan.data.Sample;
 import io.gaikan.train.FitContext;
+import io.gaikan.train.TrainSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,13 +16,12 @@ import java.util.stream.IntStream;
 
 /**
  * {@code --method padim}: PaDiM, a Gaussian of patch features per grid position, fitted on the normal training
- * images. As in the paper, a seeded random subset of at most {@value #MAX_CHANNELS} feature channels keeps the
+ * images. As in the paper, a seeded random subset of at most {@code --padim-channels} feature channels keeps the
  * covariances small, and {@value #SHRINKAGE} x identity is added to each so it can be inverted with few images.
  */
 public final class PadimMethod extends AnomalyMethod {
 
     public static final String NAME = "padim";
-    static final int MAX_CHANNELS = 100;
     static final float SHRINKAGE = 0.01f;
 
     @Override
@@ -41,7 +41,7 @@ public final class PadimMethod extends AnomalyMethod {
         features.forEachBatch(normal, manager, c.config().threads(), "features", c.out(), c.config().quiet(), (indices, patches) -> {
             if (kept[0] == null) {
                 int dim = (int) patches.getShape().get(3);
-                kept[0] = manager.create(channels(dim, c.config().seed()));
+                kept[0] = manager.create(channels(dim, c.config().get(TrainSettings.PADIM_CHANNELS), c.config().seed()));
                 grid[0] = patches.getShape().get(1);
                 grid[1] = patches.getShape().get(2);
             }
@@ -69,11 +69,11 @@ public final class PadimMethod extends AnomalyMethod {
         return new Padim(features, mean, inverse, kept[0], grid[0], grid[1]);
     }
 
-    /** A seeded random subset of at most {@value #MAX_CHANNELS} of {@code dim} channels, in ascending order. */
-    private static long[] channels(int dim, long seed) {
+    /** A seeded random subset of at most {@code max} of {@code dim} channels, in ascending order. */
+    private static long[] channels(int dim, int max, long seed) {
         List<Integer> all = new ArrayList<>(IntStream.range(0, dim).boxed().toList());
         Collections.shuffle(all, new Random(seed));
-        return all.subList(0, Math.min(dim, MAX_CHANNELS)).stream().sorted().mapToLong(Integer::longValue).toArray();
+        return all.subList(0, Math.min(dim, max)).stream().sorted().mapToLong(Integer::longValue).toArray();
     }
 
     @Override

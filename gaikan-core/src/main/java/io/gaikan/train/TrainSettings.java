@@ -126,6 +126,9 @@ public final class TrainSettings {
     public static final Setting<Float> CORESET_RATIO = declare(Setting.of("coresetRatio", ValueType.FLOAT, 0.1f)
             .valid(new Rule<>(r -> Float.isFinite(r) && r > 0 && r <= 1, "must be in (0, 1]"))
             .help("patchcore: share of the training patches kept in the memory bank (greedy k-center coreset)"));
+    public static final Setting<Integer> PADIM_CHANNELS = declare(Setting.of("padimChannels", ValueType.INT, 100)
+            .valid(Rule.atLeast(1)).help("padim: feature channels kept, a seeded random subset (the paper: 100 for "
+                    + "ResNet18, 550 for WideResNet-50); the covariance per position grows with its square"));
     public static final Setting<String> MASKS = declare(Setting.of("masks", ValueType.PATH, (String) null)
             .optional("none").help("defect masks named like the images (DIR/CLASS/NAME.png, non-zero = defect): an "
                     + "anomaly detector also reports pixel AUROC and where its maps peak"));

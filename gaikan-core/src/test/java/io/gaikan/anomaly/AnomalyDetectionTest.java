@@ -12,6 +12,7 @@ import io.gaikan.train.FitMethods;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.RunScorer;
 import io.gaikan.train.TrainConfig;
+import io.gaikan.train.TrainSettings;
 import io.gaikan.train.TrainResult;
 import io.gaikan.train.TrainedModel;
 import io.gaikan.train.Trainer;
@@ -53,7 +54,7 @@ class AnomalyDetectionTest {
         Path parts = generate(dir.resolve("parts"), 100, 30, defectAt);
         PreparedData data = PreparedData.prepare(DataOptions.of(parts).withNormalClasses("ok"), 2, QUIET);
         TrainConfig config = TrainConfig.builder().model("resnet18").inputSize(SIZE).method(method)
-                .coresetRatio(0.25f).quiet(true).threads(2).build();
+                .coresetRatio(0.25f).set(TrainSettings.PADIM_CHANNELS, 48).quiet(true).threads(2).build();
         Path run = dir.resolve("run");
         TrainResult result = new Trainer(ModelRegistry.defaults(), QUIET)
                 .train(config, data.data(), data.split(), data.normalClasses(), run, false);
@@ -64,6 +65,10 @@ class AnomalyDetectionTest {
         assertTrue(Files.size(run.resolve(AnomalySheets.FILE)) > 0);
         String page = Files.readString(run.resolve(AnomalySheets.PAGE));
         assertTrue(page.contains(AnomalySheets.FILE) && page.contains("ng/ng-"), "the page shows the sheet and names images");
+
+        if (method.equals(PadimMethod.NAME)) {
+            assertEquals(48L, AnomalyFiles.read(run).sizes().get("feature_dim"), "--padim-channels");
+        }
 
         RunInfo info = RunInfo.read(run);
         List<Sample> defects = data.split().samples(data.data(), data.split().test()).stream()
