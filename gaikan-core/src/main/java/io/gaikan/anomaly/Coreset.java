@@ -3,7 +3,7 @@ package io.gaikan.anomaly;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.gaikan.report.ProgressBar;
+import io.gaikan.console.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.gaikan.data.BatchLoader;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.report.ProgressBar;
+import io.gaikan.console.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.Arrays;

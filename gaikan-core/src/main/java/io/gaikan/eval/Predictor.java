@@ -8,7 +8,7 @@ import ai.djl.training.ParameterStore;
 import io.gaikan.data.Batch;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.report.ProgressBar;
+import io.gaikan.console.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.report.Charts;
 import io.gaikan.report.HtmlReport;
 import io.gaikan.report.Table;
-import io.gaikan.train.EpochRecord;
+import io.gaikan.eval.EpochRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import io.gaikan.pretrain.CgPretraining;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.train.EpochListener;
 import io.gaikan.train.Init;
-import io.gaikan.train.EpochRecord;
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.train.RunInfo;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.Trainer;

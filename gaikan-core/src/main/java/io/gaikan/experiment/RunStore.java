@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.report.MetricsJson;
-import io.gaikan.train.EpochRecord;
+import io.gaikan.eval.EpochRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

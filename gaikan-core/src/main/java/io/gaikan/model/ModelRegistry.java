@@ -1,19 +1,16 @@
 package io.gaikan.model;
 
-import io.gaikan.model.dual.DualFamily;
-import io.gaikan.model.efficientnet.EfficientNetFamily;
-import io.gaikan.model.resnet.ResNetFamily;
-import io.gaikan.model.vgg.VggFamily;
-import io.gaikan.model.vggse.VggSeFamily;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * Maps a timm-style model name to its {@link ModelSpec}. Immutable; {@link #defaults()} holds the whole zoo. Names
- * that no family lists are offered to every family's {@link ModelFamily#resolve} (composed names like {@code dual:vggse}).
+ * Maps a timm-style model name to its {@link ModelSpec}. Immutable; {@link #defaults()} holds the whole zoo: the
+ * families listed in {@code META-INF/services/io.gaikan.model.ModelFamily}, in that order, so this generic registry
+ * imports no family (the families import it). Names that no family lists are offered to every family's
+ * {@link ModelFamily#resolve} (composed names like {@code dual:vggse}).
  */
 public final class ModelRegistry {
 
@@ -36,8 +33,8 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry defaults() {
-        return new ModelRegistry(List.of(new ResNetFamily(), new VggFamily(), new EfficientNetFamily(), new VggSeFamily(),
-                new DualFamily()));
+        return new ModelRegistry(ServiceLoader.load(ModelFamily.class, ModelRegistry.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList());
     }
 
     public ModelSpec get(String name) {

@@ -2,7 +2,7 @@ package io.gaikan.report;
 
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.OperatingCurve;
-import io.gaikan.train.EpochRecord;
+import io.gaikan.eval.EpochRecord;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.gaikan.data.Batch;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.report.ProgressBar;
+import io.gaikan.console.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;

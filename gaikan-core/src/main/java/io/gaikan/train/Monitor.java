@@ -1,5 +1,7 @@
 package io.gaikan.train;
 
+import io.gaikan.eval.EpochRecord;
+
 /** What early stopping watches; without validation images, the training figure of the same kind. */
 public enum Monitor {
     VAL_ACC, VAL_LOSS;

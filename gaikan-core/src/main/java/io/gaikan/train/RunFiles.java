@@ -1,5 +1,6 @@
 package io.gaikan.train;
 
+import io.gaikan.eval.EpochRecord;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.gaikan.train;
 
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.ClassificationMetrics;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.gaikan.train;
 
+import io.gaikan.eval.EpochRecord;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.gaikan.train;
 
+import io.gaikan.eval.EpochRecord;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -26,7 +27,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
 import io.gaikan.model.TaskHead;
-import io.gaikan.report.ProgressBar;
+import io.gaikan.console.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.gaikan.model.blocks.DropPath;
 import io.gaikan.model.blocks.ResidualBlock;
-import io.gaikan.model.flops.Flops;
+import io.gaikan.model.summary.Flops;
 import io.gaikan.model.vgg.Vgg;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.gaikan.report;
 
 import io.gaikan.eval.ClassificationMetrics;
-import io.gaikan.train.EpochRecord;
+import io.gaikan.eval.EpochRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

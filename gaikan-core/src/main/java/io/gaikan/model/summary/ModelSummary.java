@@ -5,7 +5,6 @@ import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
-import io.gaikan.model.flops.Flops;
 import io.gaikan.model.weights.PretrainedResolver;
 
 import java.nio.file.Path;

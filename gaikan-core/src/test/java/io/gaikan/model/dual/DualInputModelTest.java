@@ -15,7 +15,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
 import io.gaikan.model.TaskHead;
-import io.gaikan.model.flops.Flops;
+import io.gaikan.model.summary.Flops;
 import io.gaikan.model.weights.LoadReport;
 import io.gaikan.model.weights.Tensor;
 import io.gaikan.model.weights.WeightLoader;

@@ -1,4 +1,4 @@
-package io.gaikan.report;
+package io.gaikan.console;
 
 import org.junit.jupiter.api.Test;
 

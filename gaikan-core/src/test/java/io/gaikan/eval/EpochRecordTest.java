@@ -1,4 +1,4 @@
-package io.gaikan.train;
+package io.gaikan.eval;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.gaikan.train;
+package io.gaikan.eval;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

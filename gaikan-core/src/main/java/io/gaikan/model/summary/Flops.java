@@ -1,7 +1,10 @@
-package io.gaikan.model.flops;
+package io.gaikan.model.summary;
 
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.TaskHead;
+import io.gaikan.model.flops.CountsFlops;
+import io.gaikan.model.flops.FeatureMap;
+import io.gaikan.model.flops.FlopCounter;
 
 /** Multiply-adds of one image through a whole classifier: its feature extractor plus every head. */
 public final class Flops {
