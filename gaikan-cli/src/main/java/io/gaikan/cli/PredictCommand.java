@@ -1,29 +1,29 @@
 package io.gaikan.cli;
 
+import io.gaikan.data.DataCheck;
 import io.gaikan.data.DataException;
 import io.gaikan.data.ImageFolder;
 import io.gaikan.eval.Classification;
+import io.gaikan.eval.PredictionsCsv;
 import io.gaikan.model.ModelRegistry;
+import io.gaikan.report.HeatMaps;
+import io.gaikan.text.Csv;
+import io.gaikan.train.RunScorer;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.util.Map;
-import io.gaikan.data.DataCheck;
-import java.io.IOException;
 import java.awt.image.BufferedImage;
-import javax.imageio.ImageIO;
-import io.gaikan.report.HeatMaps;
-import io.gaikan.train.RunScorer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
 
 /** {@code gaikan predict}: classes, probabilities and the defect/normal verdict for images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -86,37 +86,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
             List<Classification> results = images.isEmpty() ? List.of() : model.classify(images, threads, defectThreshold);
-            List<String> lines = new ArrayList<>();
-            StringBuilder header = new StringBuilder("path,class,probability");
-            if (!model.info().normalClasses().isEmpty()) {
-                header.append(",verdict,defect_score");
-            }
-            model.taskClasses().keySet().stream().skip(1).forEach(t -> header.append(',').append(t).append(',')
-                    .append(t).append("_probability"));
-            if (!bad.isEmpty()) {
-                header.append(",error");
-            }
-            lines.add(header.toString());
-            for (Classification c : results) {
-                StringBuilder row = new StringBuilder(c.image().toString());
-                for (int t = 0; t < c.tasks().size(); t++) {
-                    Classification.TaskLabel label = c.tasks().get(t);
-                    row.append(',').append(label.label()).append(',')
-                            .append(String.format(Locale.ROOT, "%.4f", label.probability()));
-                    if (t == 0) { // the verdict follows the main task, as the header does
-                        c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal").append(',')
-                                .append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
-                    }
-                }
-                lines.add(row.toString() + (bad.isEmpty() ? "" : ","));
-            }
-            // an unreadable image keeps its row: its path, empty predictions and the reason
-            int columns = header.toString().split(",", -1).length;
-            bad.forEach((path, reason) -> lines.add(path + ",".repeat(columns - 1) + "\"" + reason.replace("\"", "\"\"") + "\""));
-            PrintStream out = System.out;
-            lines.forEach(out::println);
+            List<List<String>> records = PredictionsCsv.records(results, null, bad, Path::toString);
+            System.out.print(Csv.text(records));
             if (csv != null) {
-                Files.write(csv, lines);
+                PredictionsCsv.write(csv, records);
             }
             if (heatmaps != null) {
                 writeHeatMaps(model, images);

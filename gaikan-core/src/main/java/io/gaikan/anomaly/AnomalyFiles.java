@@ -1,7 +1,7 @@
 package io.gaikan.anomaly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ record AnomalyFiles(String method, List<String> stages, AnomalyThreshold thresho
     static final String MODEL = "model.safetensors";
     static final String SETTINGS = "anomaly.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonNumbers.mapper().build();
 
     void write(Path runDir) throws IOException {
         JSON.writeValue(runDir.resolve(SETTINGS).toFile(), this);

@@ -7,12 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.gaikan.augment.Pipelines;
+import io.gaikan.concurrent.ThreadPools;
+import io.gaikan.console.ProgressBar;
 import io.gaikan.data.Batch;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.console.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -20,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
@@ -85,7 +85,7 @@ final class PatchFeatures {
      */
     void forEachBatch(List<Sample> samples, NDManager manager, int threads, String label, PrintStream out, boolean quiet,
                       BiConsumer<int[], NDArray> sink) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService pool = ThreadPools.fixed(threads, "loader");
         try (ProgressBar bar = ProgressBar.start(label, samples.size(), out, quiet)) {
             BatchLoader loader = new BatchLoader(samples, List.of(Sample::label), Pipelines.eval(inputSize)::apply,
                     new ImageCache(0), pool, BATCH, 2 * Math.max(1, threads));

@@ -1,6 +1,7 @@
 package io.gaikan.baseline;
 
 import boofcv.struct.image.GrayF32;
+import io.gaikan.concurrent.ThreadPools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,10 @@ final class BaselineFitter {
     BaselineParams fit(List<LabeledImage> train, List<String> classes, Set<String> normalClasses) {
         BaselineRun.checkData(train, "training", classes, normalClasses);
         List<Preprocessing> grid = options.grid().preprocessings();
-        List<ImageFeatures[]> perImage = Parallel.map(train, options.threads(), image -> process(image, grid));
+        List<ImageFeatures[]> perImage = ThreadPools.map(train, options.threads(), "baseline", image -> process(image, grid));
         int[] labels = train.stream().mapToInt(LabeledImage::label).toArray();
         boolean rule = classes.size() == 2 && normalClasses.size() == 1;
-        List<Candidate> candidates = Parallel.map(IntStream.range(0, grid.size()).boxed().toList(), options.threads(),
+        List<Candidate> candidates = ThreadPools.map(IntStream.range(0, grid.size()).boxed().toList(), options.threads(), "baseline",
                 p -> {
                     List<ImageFeatures> features = perImage.stream().map(a -> a[p]).toList();
                     return rule ? fitRule(grid.get(p), features, labels, classes, normalClasses)

@@ -1,5 +1,6 @@
 package io.gaikan.baseline;
 
+import io.gaikan.concurrent.ThreadPools;
 import io.gaikan.eval.ClassificationMetrics;
 
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class BaselineRun {
                     + normalClasses + ")");
         }
         BaselineModel model = new BaselineModel(params);
-        List<Integer> predicted = Parallel.map(test, options.threads(), image -> model.judge(image.path()).predicted());
+        List<Integer> predicted = ThreadPools.map(test, options.threads(), "baseline", image -> model.judge(image.path()).predicted());
         int[] truth = test.stream().mapToInt(LabeledImage::label).toArray();
         int[] pred = predicted.stream().mapToInt(Integer::intValue).toArray();
         ClassificationMetrics metrics = ClassificationMetrics.compute(classes, normalClasses, truth, pred);
@@ -70,7 +71,7 @@ public final class BaselineRun {
     private void writeOverlays(BaselineModel model, List<LabeledImage> test, int[] predicted, Path dir) {
         List<String> classes = model.params().classes();
         List<Integer> chosen = overlayChoice(test, predicted, classes.size(), options.overlays());
-        Parallel.map(chosen, options.threads(), i -> {
+        ThreadPools.map(chosen, options.threads(), "baseline", i -> {
             LabeledImage image = test.get(i);
             BaselineModel.Judgement j = model.judge(image.path());
             String file = image.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");

@@ -1,25 +1,17 @@
 package io.gaikan.baseline;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** JSON files of the baseline run; NaN and infinities are written as null (JSON has no NaN). */
+/** JSON files of the baseline run, numbers by {@link JsonNumbers}' rule. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule()
-                    .addSerializer(Double.class, new FiniteOrNull())
-                    .addSerializer(double.class, new FiniteOrNull()));
+    private static final ObjectMapper MAPPER = JsonNumbers.mapper().build();
 
     private Json() {
     }
@@ -45,21 +37,6 @@ final class Json {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " from " + file + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-    }
-
-    private static final class FiniteOrNull extends StdSerializer<Double> {
-        FiniteOrNull() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (value == null || value.isNaN() || value.isInfinite()) {
-                gen.writeNull();
-            } else {
-                gen.writeNumber(value);
-            }
         }
     }
 }

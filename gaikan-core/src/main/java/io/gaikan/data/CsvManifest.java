@@ -1,7 +1,8 @@
 package io.gaikan.data;
 
+import io.gaikan.text.Csv;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +21,16 @@ public final class CsvManifest {
     }
 
     public static Dataset read(Path csv) {
-        List<String> lines = readUtf8Lines(csv);
-        if (lines.isEmpty()) {
+        List<List<String>> records;
+        try {
+            records = Csv.parse(readUtf8(csv));
+        } catch (IllegalArgumentException e) {
+            throw new DataException("manifest " + csv + ": " + e.getMessage(), e);
+        }
+        if (records.isEmpty()) {
             throw new DataException("manifest is empty: " + csv);
         }
-        List<String> header = split(lines.get(0));
+        List<String> header = trimmed(records.get(0));
         int pathCol = header.indexOf("path");
         int labelCol = header.indexOf("label");
         if (pathCol < 0 || labelCol < 0) {
@@ -33,16 +39,13 @@ public final class CsvManifest {
         Path base = csv.toAbsolutePath().normalize().getParent();
         List<String[]> rows = new ArrayList<>();
         TreeSet<String> classNames = new TreeSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            List<String> cells = split(lines.get(i));
+        for (int i = 1; i < records.size(); i++) {
+            List<String> cells = trimmed(records.get(i));
             if (cells.size() != header.size()) {
-                throw new DataException(csv + " line " + (i + 1) + ": " + cells.size() + " cells, header has " + header.size());
+                throw new DataException(csv + " record " + (i + 1) + ": " + cells.size() + " cells, header has " + header.size());
             }
             if (cells.get(labelCol).isEmpty()) {
-                throw new DataException(csv + " line " + (i + 1) + ": empty label (only the extra task columns may be empty)");
+                throw new DataException(csv + " record " + (i + 1) + ": empty label (only the extra task columns may be empty)");
             }
             rows.add(cells.toArray(String[]::new));
             classNames.add(cells.get(labelCol));
@@ -71,12 +74,11 @@ public final class CsvManifest {
         return new Dataset(base, classes, samples, csv.toAbsolutePath().normalize());
     }
 
-    /** Splits one CSV line; double quotes protect commas, as spreadsheet programs write them. */
     /**
      * The manifest's lines as UTF-8, with or without the byte-order mark that Excel writes; any other encoding
      * (Shift-JIS, Latin-1) is an error saying so, not a file of garbled paths.
      */
-    private static List<String> readUtf8Lines(Path csv) {
+    private static String readUtf8(Path csv) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(csv);
@@ -88,34 +90,15 @@ public final class CsvManifest {
             String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-            return text.lines().toList();
+            return text;
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new DataException("manifest " + csv + " is not UTF-8 (saved as Shift-JIS or another encoding?): "
                     + "save it as UTF-8 (Excel: 'CSV UTF-8')");
         }
     }
 
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == ',' && !quoted) {
-                out.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        out.add(cell.toString().trim());
-        return out;
+    /** Cells without the spaces spreadsheet users leave around commas. */
+    private static List<String> trimmed(List<String> cells) {
+        return cells.stream().map(String::trim).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.gaikan.data;
 
+import io.gaikan.concurrent.ThreadPools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -25,7 +26,7 @@ import java.util.concurrent.Future;
 public record DataCheck(Map<Path, String> hashes, Map<Path, String> bad) {
 
     public static DataCheck run(Dataset data, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService pool = ThreadPools.fixed(threads, "check");
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (Sample s : data.samples()) {

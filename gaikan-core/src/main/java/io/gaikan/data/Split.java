@@ -1,8 +1,9 @@
 package io.gaikan.data;
 
+import io.gaikan.text.Csv;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param duplicates images left out because their bytes equal an earlier image's (a copy must never be on both sides)
  */
 public record Split(List<Path> train, List<Path> val, List<Path> test, List<Path> duplicates) {
+
+    private static final List<String> HEADER = List.of("path", "subset");
 
     public Split {
         train = List.copyOf(train);
@@ -114,49 +117,43 @@ public record Split(List<Path> train, List<Path> val, List<Path> test, List<Path
     }
 
     public void save(Path file, Path root) {
-        List<String> lines = new ArrayList<>();
-        lines.add("path,subset");
-        write(lines, root, train, "train");
-        write(lines, root, val, "val");
-        write(lines, root, test, "test");
-        write(lines, root, duplicates, "duplicate");
+        List<List<String>> rows = new ArrayList<>();
+        rows(rows, root, train, "train");
+        rows(rows, root, val, "val");
+        rows(rows, root, test, "test");
+        rows(rows, root, duplicates, "duplicate");
         try {
-            Files.write(file, lines);
+            Csv.write(file, HEADER, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write split " + file, e);
         }
     }
 
     public static Split load(Path file, Path root) {
-        List<String> lines;
+        List<List<String>> records;
         try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
+            records = Csv.read(file);
+        } catch (IOException | IllegalArgumentException e) {
             throw new DataException("cannot read split file " + file + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).equals("path,subset")) {
+        if (records.isEmpty() || !records.get(0).equals(HEADER)) {
             throw new DataException("split file " + file + " must start with the header 'path,subset'");
         }
         Map<String, List<Path>> subsets = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        for (List<String> record : records.subList(1, records.size())) {
+            if (record.size() != 2) {
+                throw new DataException("split file " + file + ": bad record " + record);
             }
-            int comma = line.lastIndexOf(',');
-            if (comma < 0) {
-                throw new DataException("split file " + file + ": bad line '" + line + "'");
-            }
-            Path p = root.resolve(line.substring(0, comma)).normalize();
-            subsets.computeIfAbsent(line.substring(comma + 1), k -> new ArrayList<>()).add(p);
+            subsets.computeIfAbsent(record.get(1), k -> new ArrayList<>()).add(root.resolve(record.get(0)).normalize());
         }
         return new Split(subsets.getOrDefault("train", List.of()), subsets.getOrDefault("val", List.of()),
                 subsets.getOrDefault("test", List.of()), subsets.getOrDefault("duplicate", List.of()));
     }
 
-    private static void write(List<String> lines, Path root, List<Path> paths, String subset) {
+    private static void rows(List<List<String>> rows, Path root, List<Path> paths, String subset) {
         for (Path p : paths) {
             String name = p.startsWith(root) ? root.relativize(p).toString() : p.toString();
-            lines.add(name.replace('\\', '/') + "," + subset);
+            rows.add(List.of(name.replace('\\', '/'), subset));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.gaikan.eval;
 
+import io.gaikan.text.Csv;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * One line of a run's {@code history.csv}: what one epoch did. The file is both the human-readable training log and
@@ -63,23 +64,21 @@ public record EpochRecord(int epoch, String phase, double trainLoss, double trai
 
     /** The header line (no newline) for a history with the given auxiliary tasks. */
     public static String csvHeader(Collection<String> taskNames) {
-        StringJoiner line = new StringJoiner(",");
-        FIXED_COLUMNS.forEach(line::add);
+        List<String> line = new ArrayList<>(FIXED_COLUMNS);
         taskNames.forEach(task -> line.add(requireColumnSafe(task) + TASK_SUFFIX));
-        return line.toString();
+        return Csv.line(line);
     }
 
     /** This epoch as a CSV line (no newline) under {@link #csvHeader} of the same task names; NaN is an empty cell. */
     public String csvRow(Collection<String> taskNames) {
-        StringJoiner line = new StringJoiner(",");
-        line.add(Integer.toString(epoch)).add(phase);
+        List<String> line = new ArrayList<>(List.of(Integer.toString(epoch), phase));
         for (double v : new double[]{trainLoss, trainAccuracy, valLoss, valAccuracy, lr, seconds}) {
             line.add(cell(v));
         }
         for (String task : taskNames) {
             line.add(cell(taskAccuracy.getOrDefault(task, Double.NaN)));
         }
-        return line.toString();
+        return Csv.line(line);
     }
 
     /** Writes a whole history (header + rows); the task columns are those of the first record. */
@@ -106,7 +105,7 @@ public record EpochRecord(int epoch, String phase, double trainLoss, double trai
             tasks = List.copyOf(record.taskAccuracy.keySet());
             text.append(csvHeader(tasks)).append(System.lineSeparator());
         } else {
-            tasks = taskColumns(file, firstLine(file));
+            tasks = taskColumns(file, Csv.read(file).get(0));
         }
         text.append(record.csvRow(tasks)).append(System.lineSeparator());
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -114,29 +113,31 @@ public record EpochRecord(int epoch, String phase, double trainLoss, double trai
 
     /** Reads a history.csv written by {@link #writeCsv} or {@link #appendCsv}. */
     public static List<EpochRecord> readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
+        List<List<String>> records;
+        try {
+            records = Csv.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        if (records.isEmpty()) {
             throw new IOException(file + ": empty history file, expected header " + csvHeader(List.of()));
         }
-        List<String> tasks = taskColumns(file, lines.get(0));
+        List<String> tasks = taskColumns(file, records.get(0));
         int width = FIXED_COLUMNS.size() + tasks.size();
         List<EpochRecord> history = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != width) {
-                throw new IOException(file + ":" + (i + 1) + ": expected " + width + " columns, found " + cells.length);
+        for (int i = 1; i < records.size(); i++) {
+            List<String> cells = records.get(i);
+            if (cells.size() != width) {
+                throw new IOException(file + ":" + (i + 1) + ": expected " + width + " columns, found " + cells.size());
             }
             try {
                 Map<String, Double> taskAcc = new LinkedHashMap<>();
                 for (int t = 0; t < tasks.size(); t++) {
-                    taskAcc.put(tasks.get(t), number(cells[FIXED_COLUMNS.size() + t]));
+                    taskAcc.put(tasks.get(t), number(cells.get(FIXED_COLUMNS.size() + t)));
                 }
-                history.add(new EpochRecord(Integer.parseInt(cells[0].trim()), cells[1].trim(), number(cells[2]),
-                        number(cells[3]), number(cells[4]), number(cells[5]), number(cells[6]), number(cells[7]), taskAcc));
+                history.add(new EpochRecord(Integer.parseInt(cells.get(0).trim()), cells.get(1).trim(), number(cells.get(2)),
+                        number(cells.get(3)), number(cells.get(4)), number(cells.get(5)), number(cells.get(6)),
+                        number(cells.get(7)), taskAcc));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -148,28 +149,19 @@ public record EpochRecord(int epoch, String phase, double trainLoss, double trai
         return history.isEmpty() ? List.of() : List.copyOf(history.get(0).taskAccuracy.keySet());
     }
 
-    private static List<String> taskColumns(Path file, String header) throws IOException {
-        String[] columns = header.trim().split(",", -1);
-        if (columns.length < FIXED_COLUMNS.size()
-                || !List.of(columns).subList(0, FIXED_COLUMNS.size()).equals(FIXED_COLUMNS)) {
+    private static List<String> taskColumns(Path file, List<String> columns) throws IOException {
+        if (columns.size() < FIXED_COLUMNS.size() || !columns.subList(0, FIXED_COLUMNS.size()).equals(FIXED_COLUMNS)) {
             throw new IOException(file + ": not a history.csv, header must start with " + String.join(",", FIXED_COLUMNS));
         }
         List<String> tasks = new ArrayList<>();
-        for (int c = FIXED_COLUMNS.size(); c < columns.length; c++) {
-            String column = columns[c];
+        for (int c = FIXED_COLUMNS.size(); c < columns.size(); c++) {
+            String column = columns.get(c);
             if (!column.endsWith(TASK_SUFFIX) || column.length() == TASK_SUFFIX.length()) {
                 throw new IOException(file + ": task column '" + column + "' must be named <task>" + TASK_SUFFIX);
             }
             tasks.add(column.substring(0, column.length() - TASK_SUFFIX.length()));
         }
         return tasks;
-    }
-
-    private static String firstLine(Path file) throws IOException {
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            return line == null ? "" : line;
-        }
     }
 
     private static String cell(double v) {

@@ -81,4 +81,41 @@ public record Predictions(List<String> taskNames, List<int[]> truth, List<float[
         }
         return out;
     }
+
+    /**
+     * What the model says about each image ({@code images} in prediction order): per task the most probable class of
+     * {@code taskClasses} and its probability; with {@code normalClasses}, the defect score (1 - P(normal)) and the
+     * verdict, by the most probable class or, with {@code defectThreshold}, by the score.
+     */
+    public List<Classification> classifications(List<java.nio.file.Path> images, List<List<String>> taskClasses,
+                                                Set<String> normalClasses, Double defectThreshold) {
+        double[] scores = OperatingCurve.defectScores(probabilities.get(0), taskClasses.get(0), normalClasses);
+        List<Classification> out = new java.util.ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            List<Classification.TaskLabel> labels = new java.util.ArrayList<>(taskClasses.size());
+            for (int t = 0; t < taskClasses.size(); t++) {
+                int k = predicted(t, i);
+                labels.add(new Classification.TaskLabel(taskNames.get(t), taskClasses.get(t).get(k), probabilities.get(t)[i][k]));
+            }
+            java.util.Optional<Boolean> defect = normalClasses.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(defectThreshold != null ? scores[i] >= defectThreshold
+                    : !normalClasses.contains(labels.get(0).label()));
+            out.add(new Classification(images.get(i), labels, normalClasses.isEmpty() ? Double.NaN : scores[i], defect));
+        }
+        return out;
+    }
+
+    /** Per image, per task, the true class name ("" when unlabelled). */
+    public List<List<String>> truthLabels(List<List<String>> taskClasses) {
+        List<List<String>> out = new java.util.ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            List<String> row = new java.util.ArrayList<>(taskClasses.size());
+            for (int t = 0; t < taskClasses.size(); t++) {
+                int k = truth.get(t)[i];
+                row.add(k >= 0 ? taskClasses.get(t).get(k) : "");
+            }
+            out.add(row);
+        }
+        return out;
+    }
 }

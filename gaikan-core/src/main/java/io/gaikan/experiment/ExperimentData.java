@@ -4,16 +4,16 @@ import io.gaikan.data.Dataset;
 import io.gaikan.data.PreparedData;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
+import io.gaikan.text.Csv;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,20 +54,20 @@ record ExperimentData(Dataset dataset, Split split, Set<String> normalClasses) {
         Dataset data = Dataset.open(spec.path());
         Map<String, Pattern> columns = new LinkedHashMap<>();
         spec.columns().forEach((name, regex) -> columns.put(name, Pattern.compile(regex)));
-        List<String> lines = new ArrayList<>();
-        lines.add("path,label," + String.join(",", columns.keySet()));
+        List<String> header = new ArrayList<>(List.of("path", "label"));
+        header.addAll(columns.keySet());
+        List<List<String>> rows = new ArrayList<>();
         for (Sample s : data.samples()) {
-            StringBuilder line = new StringBuilder(RunIndex.csvField(s.path().toAbsolutePath().toString())).append(',')
-                    .append(RunIndex.csvField(data.classes().get(s.label())));
+            List<String> row = new ArrayList<>(List.of(s.path().toAbsolutePath().toString(), data.classes().get(s.label())));
             String file = s.path().getFileName().toString();
             for (Pattern p : columns.values()) {
                 Matcher m = p.matcher(file);
-                line.append(',').append(!m.find() ? "" : RunIndex.csvField(m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group()));
+                row.add(!m.find() ? "" : m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group());
             }
-            lines.add(line.toString());
+            rows.add(row);
         }
         try {
-            Files.write(manifest, lines, StandardCharsets.UTF_8);
+            Csv.write(manifest, header, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + manifest, e);
         }

@@ -2,10 +2,11 @@ package io.gaikan.experiment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.report.Charts;
 import io.gaikan.report.HtmlReport;
 import io.gaikan.report.Table;
-import io.gaikan.eval.EpochRecord;
+import io.gaikan.text.Csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -405,26 +406,26 @@ public final class ExperimentReport {
     /** One line per grid cell: labels, run, status, time and every metric, full precision. */
     private Path writeResults() throws IOException {
         List<Measure> ms = measures(cells, true);
-        StringBuilder csv = new StringBuilder("position");
-        axes.keySet().forEach(a -> csv.append(',').append(a));
-        csv.append(",run,status,seconds");
-        ms.forEach(m -> csv.append(',').append(m.key()));
-        csv.append('\n');
+        List<String> header = new ArrayList<>(List.of("position"));
+        header.addAll(axes.keySet());
+        header.addAll(List.of("run", "status", "seconds"));
+        ms.forEach(m -> header.add(m.key()));
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
-            csv.append(i);
-            axes.keySet().forEach(a -> csv.append(',').append(RunIndex.csvField(c.labels().getOrDefault(a, ""))));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(i)));
+            axes.keySet().forEach(a -> row.add(c.labels().getOrDefault(a, "")));
             if (c.run() == null) {
-                csv.append(",,unfinished,");
-                ms.forEach(m -> csv.append(','));
+                row.addAll(List.of("", "unfinished", ""));
+                ms.forEach(m -> row.add(""));
             } else {
-                csv.append(',').append(c.run().id()).append(",finished,").append(c.run().seconds());
-                ms.forEach(m -> csv.append(',').append(Double.isFinite(m.of(c.run())) ? Double.toString(m.of(c.run())) : ""));
+                row.addAll(List.of(c.run().id(), "finished", Double.toString(c.run().seconds())));
+                ms.forEach(m -> row.add(Double.isFinite(m.of(c.run())) ? Double.toString(m.of(c.run())) : ""));
             }
-            csv.append('\n');
+            rows.add(row);
         }
         Path file = dir.resolve("results.csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Csv.write(file, header, rows);
         return file;
     }
 

@@ -1,6 +1,7 @@
 package io.gaikan.experiment;
 
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.text.Html;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,24 +114,16 @@ final class RunIndex {
                 + "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
                 + "td,th{padding:.3em .7em;border-bottom:1px solid #ddd;text-align:left}</style></head><body>\n"
                 + "<h1>Runs</h1>\n<table>\n<tr>");
-        header.forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
+        header.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
         h.append("</tr>\n");
         for (List<Cell> line : lines) {
             h.append("<tr>");
             for (Cell c : line) {
-                h.append("<td>").append(c.link() == null ? escape(c.text())
-                        : "<a href=\"" + escape(c.link()) + "\">" + escape(c.text()) + "</a>").append("</td>");
+                h.append("<td>").append(c.link() == null ? Html.escape(c.text())
+                        : "<a href=\"" + Html.escape(c.link()) + "\">" + Html.escape(c.text()) + "</a>").append("</td>");
             }
             h.append("</tr>\n");
         }
         return h.append("</table>\n</body></html>\n").toString();
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -1,5 +1,7 @@
 package io.gaikan.report;
 
+import io.gaikan.text.Html;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

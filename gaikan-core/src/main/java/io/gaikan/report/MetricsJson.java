@@ -3,10 +3,10 @@ package io.gaikan.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ public final class MetricsJson {
     static final String CONFUSION = "confusion";
     static final String COUNT = "count";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonNumbers.mapper().build();
 
     private MetricsJson() {
     }
@@ -78,14 +78,14 @@ public final class MetricsJson {
      */
     public static void addFigures(Path file, Map<String, Double> figures) throws IOException {
         ObjectNode root = (ObjectNode) parse(file);
-        figures.forEach((k, v) -> putNumber(root, k, v));
+        figures.forEach((k, v) -> JsonNumbers.put(root, k, v));
         Files.writeString(file, print(root) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 
     /** A figure written by {@link #addFigures}; NaN when absent or null. */
     public static double readFigure(Path file, String name) throws IOException {
         JsonNode value = parse(file).get(name);
-        return value == null || value.isNull() ? Double.NaN : value.asDouble();
+        return JsonNumbers.get(value);
     }
 
     public static ClassificationMetrics read(Path file) throws IOException {
@@ -115,13 +115,13 @@ public final class MetricsJson {
 
     private static ObjectNode node(ClassificationMetrics m) {
         ObjectNode o = MAPPER.createObjectNode();
-        putNumber(o, ACCURACY, m.accuracy());
+        JsonNumbers.put(o, ACCURACY, m.accuracy());
         ObjectNode perClass = o.putObject(PER_CLASS);
-        m.perClassAccuracy().forEach((c, v) -> putNumber(perClass, c, v == null ? Double.NaN : v));
-        putNumber(o, DEFECT, m.defectAccuracy());
-        putNumber(o, NORMAL, m.normalAccuracy());
-        putNumber(o, MISS, m.missRate());
-        putNumber(o, OVER, m.overDetectionRate());
+        m.perClassAccuracy().forEach((c, v) -> JsonNumbers.put(perClass, c, v == null ? Double.NaN : v));
+        JsonNumbers.put(o, DEFECT, m.defectAccuracy());
+        JsonNumbers.put(o, NORMAL, m.normalAccuracy());
+        JsonNumbers.put(o, MISS, m.missRate());
+        JsonNumbers.put(o, OVER, m.overDetectionRate());
         ArrayNode classes = o.putArray(CLASSES);
         m.classes().forEach(classes::add);
         ArrayNode normal = o.putArray(NORMAL_CLASSES);
@@ -135,14 +135,6 @@ public final class MetricsJson {
         }
         o.put(COUNT, m.count());
         return o;
-    }
-
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     private static ClassificationMetrics fromNode(JsonNode o, String source) throws IOException {
@@ -197,13 +189,10 @@ public final class MetricsJson {
     }
 
     private static double number(JsonNode v, String key, String source) throws IOException {
-        if (v.isNull()) {
-            return Double.NaN;
-        }
-        if (!v.isNumber()) {
+        if (!v.isNull() && !v.isNumber()) {
             throw new IOException(source + ": '" + key + "' must be a number or null, found " + v);
         }
-        return v.doubleValue();
+        return JsonNumbers.get(v);
     }
 
     private static List<String> strings(JsonNode v, String key, String source) throws IOException {

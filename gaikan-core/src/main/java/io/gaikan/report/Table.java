@@ -1,5 +1,8 @@
 package io.gaikan.report;
 
+import io.gaikan.text.Csv;
+import io.gaikan.text.Html;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -250,12 +253,7 @@ public final class Table {
     }
 
     private static void csvLine(StringBuilder out, List<String> fields) {
-        StringJoiner j = new StringJoiner(",");
-        for (String f : fields) {
-            boolean quote = f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r");
-            j.add(quote ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
-        }
-        out.append(j).append('\n');
+        out.append(Csv.line(fields)).append('\n');
     }
 
     /** Collects cells in any order; rows and columns appear in the order first named. */

@@ -1,6 +1,8 @@
 package io.gaikan.synth;
 
+import io.gaikan.concurrent.ThreadPools;
 import io.gaikan.data.FileTrees;
+import io.gaikan.text.Csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Renders synthetic defect images: {@link #render} one in memory, {@link #writeDataset} an ImageFolder tree.
@@ -84,7 +85,7 @@ public final class Synthesizer {
             throw new IllegalArgumentException("--threads " + threads + " must be at least 1");
         }
         AtomicInteger next = new AtomicInteger(from);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = ThreadPools.fixed(threads, "render");
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -140,7 +141,7 @@ public final class Synthesizer {
         if (masks != null) {
             Files.createDirectories(masks.resolve("ok"));
         }
-        String[] rows = new String[count];
+        List<List<String>> rows = new ArrayList<>(java.util.Collections.nCopies(count, List.of()));
         SynthSample[] sheet = new SynthSample[count];
         boolean[] onSheet = sheetIndices(count);
         AtomicInteger faint = new AtomicInteger();
@@ -154,7 +155,7 @@ public final class Synthesizer {
             // one directory per class: ok, ng, or each defect kind of the scene families
             Files.createDirectories(dir.resolve(s.label()));
             bytes.addAndGet(encoders.get().write(s.pixels(), s.size(), s.size(), s.channels(), dir.resolve(rel)));
-            rows[i] = csvRow(rel, s);
+            rows.set(i, csvRow(rel, s));
             if (masks != null) {
                 Files.createDirectories(masks.resolve(s.label()));
                 encoders.get().write(s.scratchMask(), s.size(), s.size(), 1, masks.resolve(rel));
@@ -193,18 +194,13 @@ public final class Synthesizer {
         return on;
     }
 
-    private String csvRow(String path, SynthSample s) {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append(path).append(',').append(s.label()).append(',').append(s.lighting().label()).append(',')
-                .append(s.region().label()).append(',').append(s.family());
+    private List<String> csvRow(String path, SynthSample s) {
+        List<String> row = new ArrayList<>(List.of(path, s.label(), s.lighting().label(), s.region().label(), s.family()));
         for (String name : scene.parameterNames()) {
             Double v = s.parameters().get(name);
-            sb.append(',');
-            if (v != null) {
-                Decimals.append(sb, v, 4);
-            }
+            row.add(v == null ? "" : Decimals.append(new StringBuilder(12), v, 4).toString());
         }
-        return sb.toString();
+        return row;
     }
 
     /** Written before anything else: marks a folder as {@link #writeDataset}'s output, also a half-written one. */
@@ -242,13 +238,8 @@ public final class Synthesizer {
         }
     }
 
-    private void writeLabels(Path file, String[] rows) throws IOException {
-        StringBuilder sb = new StringBuilder(rows.length * 200);
-        sb.append(String.join(",", labelColumns())).append('\n');
-        for (String row : rows) {
-            sb.append(row).append('\n');
-        }
-        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    private void writeLabels(Path file, List<List<String>> rows) throws IOException {
+        Csv.write(file, labelColumns(), rows);
     }
 
     private void writeSheet(Path file, SynthSample[] samples) throws IOException {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.gaikan.augment.Pipelines;
+import io.gaikan.concurrent.ThreadPools;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.ToIntFunction;
 
 /** A trained network of a {@link TrainConfig#NETWORK} run, rebuilt from run.json and model.safetensors. */
@@ -67,7 +67,7 @@ public final class NetworkScorer implements RunScorer {
 
     @Override
     public Predictions predict(List<Sample> samples, List<Task> tasks, int threads, PrintStream out, boolean quiet) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        ExecutorService pool = ThreadPools.fixed(threads, "loader");
         try {
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
             BatchLoader loader = new BatchLoader(samples, labelers, Pipelines.eval(info.inputSize())::apply,

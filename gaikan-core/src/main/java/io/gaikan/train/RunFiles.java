@@ -1,27 +1,26 @@
 package io.gaikan.train;
 
-import io.gaikan.eval.EpochRecord;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
+import io.gaikan.eval.Classification;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.Predictions;
+import io.gaikan.eval.PredictionsCsv;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.report.Charts;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.report.OperatingCurveFiles;
+import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,8 +31,7 @@ import java.util.stream.Stream;
  */
 final class RunFiles {
 
-    private static final ObjectMapper STATE_JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final ObjectMapper STATE_JSON = JsonNumbers.mapper().build();
 
     private final Path dir;
     private final Path checkpoints;
@@ -121,30 +119,11 @@ final class RunFiles {
         ClassificationMetrics main = metrics.values().iterator().next();
         MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
         Charts.confusion(main, "Test confusion matrix: " + dir.getFileName(), dir.resolve("confusion.png"));
-        writePredictions(dir.resolve("predictions.csv"), predictions, samples, data, tasks);
+        List<List<String>> classes = tasks.stream().map(Task::classes).toList();
+        List<Classification> results = predictions.classifications(samples.stream().map(Sample::path).toList(), classes,
+                main.normalClasses() == null ? java.util.Set.of() : java.util.Set.copyOf(main.normalClasses()), null);
+        PredictionsCsv.write(dir.resolve("predictions.csv"),
+                PredictionsCsv.records(results, predictions.truthLabels(classes), Map.of(), data::relative));
         OperatingCurveFiles.write(dir, "Test miss rate vs over-detection", main, predictions, null);
-    }
-
-    /** One row per image: path, then per task the true and the predicted class and its probability. */
-    static void writePredictions(Path file, Predictions predictions, List<Sample> samples, Dataset data, List<Task> tasks)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder header = new StringBuilder("path");
-        for (Task t : tasks) {
-            header.append(',').append(t.name()).append("_true,").append(t.name()).append("_pred,").append(t.name()).append("_prob");
-        }
-        lines.add(header.toString());
-        for (int i = 0; i < samples.size(); i++) {
-            StringBuilder row = new StringBuilder(data.relative(samples.get(i).path()));
-            for (int t = 0; t < tasks.size(); t++) {
-                int truth = predictions.truth().get(t)[i];
-                int pred = predictions.predicted(t, i);
-                List<String> classes = tasks.get(t).classes();
-                row.append(',').append(truth >= 0 ? classes.get(truth) : "").append(',').append(classes.get(pred))
-                        .append(',').append(String.format(Locale.ROOT, "%.4f", predictions.probabilities().get(t)[i][pred]));
-            }
-            lines.add(row.toString());
-        }
-        Files.write(file, lines);
     }
 }

@@ -5,7 +5,6 @@ import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Classification;
-import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
 import io.gaikan.model.ModelRegistry;
 
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,21 +94,7 @@ public final class TrainedModel implements AutoCloseable {
         if (defectThreshold != null && normal.isEmpty()) {
             throw new IllegalArgumentException("a defect threshold needs the run's normal classes (--normal-classes in training)");
         }
-        double[] scores = OperatingCurve.defectScores(predictions.probabilities().get(0), tasks.get(0).classes(), normal);
-        List<Classification> out = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            List<Classification.TaskLabel> labels = new ArrayList<>(tasks.size());
-            for (int t = 0; t < tasks.size(); t++) {
-                int k = predictions.predicted(t, i);
-                labels.add(new Classification.TaskLabel(tasks.get(t).name(), tasks.get(t).classes().get(k),
-                        predictions.probabilities().get(t)[i][k]));
-            }
-            Optional<Boolean> defect = normal.isEmpty() ? Optional.empty()
-                    : Optional.of(defectThreshold != null ? scores[i] >= defectThreshold
-                    : !normal.contains(labels.get(0).label()));
-            out.add(new Classification(images.get(i), labels, normal.isEmpty() ? Double.NaN : scores[i], defect));
-        }
-        return out;
+        return predictions.classifications(images, tasks.stream().map(Task::classes).toList(), normal, defectThreshold);
     }
 
     public Map<String, List<String>> taskClasses() {

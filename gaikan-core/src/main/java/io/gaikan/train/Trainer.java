@@ -1,6 +1,5 @@
 package io.gaikan.train;
 
-import io.gaikan.eval.EpochRecord;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,14 +10,17 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.gaikan.augment.Pipelines;
+import io.gaikan.concurrent.ThreadPools;
+import io.gaikan.console.ProgressBar;
 import io.gaikan.data.Batch;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.data.Dataset;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
-import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.data.Task;
+import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.Predictor;
 import io.gaikan.model.ImageClassifier;
@@ -27,7 +29,6 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.ParameterNames;
 import io.gaikan.model.TaskHead;
-import io.gaikan.console.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.ToIntFunction;
 
 /**
@@ -123,11 +123,7 @@ public final class Trainer {
             return method.fit(new FitContext(config, data, split, normalClasses, tasks, size, runDir, resume, registry, out));
         }
         warnAboutFewShotFinetuning(config, split.train().size() / Math.max(1, tasks.get(0).classes().size()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
-            Thread t = new Thread(r, "gaikan-loader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = ThreadPools.fixed(config.threads(), "loader");
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageClassifier model = buildModel(spec, config, tasks, size, manager);
             List<Phase> phases = phases(config, model);
@@ -364,7 +360,8 @@ public final class Trainer {
         List<Integer> stopped = new ArrayList<>(state.stoppedPhases());
         if (config.earlyStopPatience() > 0) {
             double value = config.monitor().score(record);
-            if (value > best + config.earlyStopMinDelta()) {
+            // NaN: nothing monitored yet (a checkpoint of an earlier version may hold -Infinity)
+            if (!Double.isNaN(value) && (Double.isNaN(best) || value > best + config.earlyStopMinDelta())) {
                 best = value;
                 bestEpoch = record.epoch();
                 bad = 0;

@@ -169,8 +169,10 @@ class MultiTaskTest {
         assertTrue(history.get(0).endsWith(",group_acc,light_acc"), history.get(0));
         assertEquals(4, history.size());
         assertFalse(history.get(3).endsWith(","), "per-epoch task accuracies are filled in");
-        assertTrue(Files.readAllLines(dir.resolve("predictions.csv")).get(0)
-                .equals("path,main_true,main_pred,main_prob,group_true,group_pred,group_prob,light_true,light_pred,light_prob"));
+        List<String> predictions = Files.readAllLines(dir.resolve("predictions.csv"));
+        assertEquals("path,true,class,probability,verdict,defect_score,group_true,group,group_probability,light_true,"
+                + "light,light_probability", predictions.get(0), "predict's format, with the true classes");
+        assertEquals(test.size() + 1, predictions.size());
 
         RunInfo info = RunInfo.read(dir);
         assertEquals(List.of("main", "group", "light"), List.copyOf(info.tasks().keySet()));

@@ -1,12 +1,12 @@
-package io.gaikan.report;
+package io.gaikan.text;
 
-/** HTML text escaping shared by the table and the report page. */
-final class Html {
+/** HTML escaping for text and attribute values, the one every page Gaikan writes uses. */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) {
             switch (ch) {
