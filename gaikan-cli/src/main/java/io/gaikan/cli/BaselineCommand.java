@@ -7,6 +7,7 @@ import io.gaikan.baseline.FitObjective;
 import io.gaikan.baseline.LabeledImage;
 import io.gaikan.data.PreparedData;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.train.RunLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -60,7 +60,7 @@ public final class BaselineCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.prepare(dataArgs.toOptions(seed),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), System.out);
         java.nio.file.Files.createDirectories(out);
-        prepared.split().save(out.resolve("split.csv"), prepared.data().root());
+        new RunLayout(out).writeSplit(prepared.split(), prepared.data().root());
         List<String> classes = prepared.data().classes();
         List<LabeledImage> test = labelled(prepared, prepared.split().test());
         BaselineRun run = new BaselineRun(options);

@@ -9,9 +9,8 @@ import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
 import io.gaikan.model.ModelRegistry;
-import io.gaikan.report.Charts;
-import io.gaikan.report.MetricsJson;
 import io.gaikan.report.OperatingCurveFiles;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
             // the run's own images and split: its test images by default, its validation images for --max-miss-rate
             Dataset runData = data == null || maxMissRate != null ? Dataset.open(Path.of(model.info().data())) : null;
-            Split runSplit = runData == null ? null : Split.load(run.resolve("split.csv"), runData.root());
+            Split runSplit = runData == null ? null : new RunLayout(run).readSplit(runData.root());
             Double threshold = maxMissRate == null ? null : validationThreshold(model, runData, runSplit);
             Dataset dataset;
             List<Sample> samples;
@@ -78,9 +77,7 @@ public final class EvalCommand implements Callable<Integer> {
                     tasks.stream().map(Task::classes).toList(), Set.copyOf(model.info().normalClasses()));
             Path dir = out != null ? out : run.resolve(data == null ? "eval" : "eval-" + data.getFileName());
             Files.createDirectories(dir);
-            MetricsJson.writeRun(dir.resolve("metrics.json"), metrics);
-            Charts.confusion(metrics.values().iterator().next(), "Confusion matrix: " + dir.getFileName(),
-                    dir.resolve("confusion.png"));
+            new RunLayout(dir).writeMetrics(metrics, "Confusion matrix: " + dir.getFileName());
             metrics.forEach((task, m) -> Reports.printMetrics(task, m, System.out));
             OperatingCurve curve = OperatingCurveFiles.write(dir, "Miss rate vs over-detection",
                     metrics.values().iterator().next(), predictions, threshold);

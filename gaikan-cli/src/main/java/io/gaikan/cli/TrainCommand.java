@@ -5,17 +5,18 @@ import io.gaikan.data.PreparedData;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.train.RunDirectory;
 import io.gaikan.train.RunInfo;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainResult;
 import io.gaikan.train.TrainSettings;
 import io.gaikan.train.Trainer;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,11 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("--resume continues a run with the settings of its run.json; "
                                 + "leave out " + o.longestName() + " (or start a new run)");
                     });
-            RunInfo info = RunInfo.read(out);
+            RunInfo info = new RunLayout(out).readInfo();
             // the run's settings from its run.json; how this machine runs it from this command line
             config = SettingOptions.readInto(info.config().toBuilder(), parsed,
                     TrainSettings.ALL.stream().filter(s -> !s.identity()).toList()).build();
-            dataOptions = new DataOptions(Path.of(info.data()), null, out.resolve("split.csv"), 0, 0, 0, config.seed(),
+            dataOptions = new DataOptions(Path.of(info.data()), null, new RunLayout(out).split(), 0, 0, 0, config.seed(),
                     true, info.normalClasses());
         } else {
             if (dataArgs == null) {

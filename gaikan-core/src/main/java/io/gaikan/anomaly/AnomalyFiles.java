@@ -22,7 +22,6 @@ import java.util.Map;
 record AnomalyFiles(String method, List<String> stages, AnomalyThreshold threshold, int trainingImages,
                     Map<String, Long> sizes) {
 
-    static final String MODEL = "model.safetensors";
     static final String SETTINGS = "anomaly.json";
 
     private static final ObjectMapper JSON = JsonNumbers.mapper().build();

@@ -14,6 +14,7 @@ import io.gaikan.train.FitMethod;
 import io.gaikan.train.ModelState;
 import io.gaikan.train.NetworkScorer;
 import io.gaikan.train.RunInfo;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.RunScorer;
 import io.gaikan.train.TrainResult;
 
@@ -67,7 +68,7 @@ abstract class AnomalyMethod implements FitMethod {
             PatchFeatures features = new PatchFeatures(network,
                     PatchFeatures.stages(c.config().featureStages(), network), c.inputSize());
             AnomalyDetector detector = fitDetector(features, train, c, manager);
-            ModelState.saveModel(network, c.runDir().resolve(AnomalyFiles.MODEL));
+            ModelState.saveModel(network, new RunLayout(c.runDir()).model());
             detector.save(c.runDir());
             scorer = new AnomalyScorer(manager, detector, null, main.classes(), c.normalClasses());
 
@@ -118,7 +119,7 @@ abstract class AnomalyMethod implements FitMethod {
                             + "(within one feature cell: %.1f %%)%n", name(), where.pixelAuroc(), 100 * where.peakInMask(),
                     where.defectImages(), 100 * where.peakNearMask());
         }
-        MetricsJson.addFigures(c.runDir().resolve("metrics.json"), figures);
+        MetricsJson.addFigures(new RunLayout(c.runDir()).metrics(), figures);
         AnomalySheets.write(c.runDir(), test, scores, defect, threshold, name(), ranking, c.data());
         return metrics;
     }
@@ -141,7 +142,7 @@ abstract class AnomalyMethod implements FitMethod {
         AnomalyFiles files = AnomalyFiles.read(runDir);
         NDManager manager = NDManager.newBaseManager();
         try {
-            ImageClassifier network = NetworkScorer.rebuild(info, runDir.resolve(AnomalyFiles.MODEL), registry, manager);
+            ImageClassifier network = NetworkScorer.rebuild(info, new RunLayout(runDir).model(), registry, manager);
             AnomalyDetector detector = loadDetector(new PatchFeatures(network, files.stages(), info.inputSize()), runDir, manager);
             return new AnomalyScorer(manager, detector, files.threshold(), info.classes(), Set.copyOf(info.normalClasses()));
         } catch (RuntimeException | IOException e) {

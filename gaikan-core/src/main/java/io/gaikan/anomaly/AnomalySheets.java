@@ -3,11 +3,11 @@ package io.gaikan.anomaly;
 import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
 import io.gaikan.eval.RankingMetrics;
-import io.gaikan.report.HtmlReport;
-import io.gaikan.report.Table;
 import io.gaikan.report.HeatMaps;
+import io.gaikan.report.HtmlReport;
+import io.gaikan.report.OperatingCurveFiles;
+import io.gaikan.report.Table;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 
 /**
  * {@code anomaly-maps.png}: anomaly maps over the test images where a person should look first, a row each: the
@@ -68,7 +69,7 @@ final class AnomalySheets {
                 .image(runDir.resolve(FILE), "Row 1: the most anomalous OK images (false alarms, or nearly). Row 2: the "
                         + "least anomalous defects (misses, or nearly). Row 3: the most anomalous defects. Red: two "
                         + "normal-score spreads above the threshold; caption: truth, score, verdict.")
-                .image(runDir.resolve("operating-curve.png"), "Miss rate against over-detection as the threshold moves")
+                .image(runDir.resolve(OperatingCurveFiles.PNG), "Miss rate against over-detection as the threshold moves")
                 .table(table.build())
                 .build().write(runDir.resolve(PAGE));
     }

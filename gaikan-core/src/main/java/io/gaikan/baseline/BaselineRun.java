@@ -2,6 +2,7 @@ package io.gaikan.baseline;
 
 import io.gaikan.concurrent.ThreadPools;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.train.RunLayout;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import java.util.Set;
 public final class BaselineRun {
 
     public static final String PARAMS_FILE = "params.json";
-    public static final String METRICS_FILE = "metrics.json";
     public static final String OVERLAY_DIR = "overlays";
 
     private final BaselineOptions options;
@@ -63,7 +63,7 @@ public final class BaselineRun {
         int[] pred = predicted.stream().mapToInt(Integer::intValue).toArray();
         ClassificationMetrics metrics = ClassificationMetrics.compute(classes, normalClasses, truth, pred);
         params.save(outDir.resolve(PARAMS_FILE));
-        Json.write(outDir.resolve(METRICS_FILE), metrics);
+        Json.write(new RunLayout(outDir).metrics(), metrics);
         writeOverlays(model, test, pred, outDir.resolve(OVERLAY_DIR));
         return metrics;
     }

@@ -47,7 +47,10 @@ public final class ImageFolder {
         return new Dataset(abs, classes, samples);
     }
 
-    /** Files that mark a folder as Gaikan's output (a run, an experiment), never a class of images. */
+    /**
+     * Files that mark a folder as Gaikan's output (a run, an experiment), never a class of images: a run's run.json
+     * and lock file (train.RunLayout names them; data is below train, so RunLayoutTest checks that they agree).
+     */
     static final List<String> OUTPUT_MARKERS = List.of("run.json", ".gaikan.lock", "runs.db");
 
     /** A run or experiment directory inside the data (e.g. --out under --data): its charts are not a class. */

@@ -6,13 +6,14 @@ import io.gaikan.data.Split;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.pretrain.CgPretraining;
+import io.gaikan.report.Charts.ShotPoint;
 import io.gaikan.report.Charts;
 import io.gaikan.report.HtmlReport;
-import io.gaikan.report.Charts.ShotPoint;
 import io.gaikan.report.Table;
 import io.gaikan.synth.Domain;
 import io.gaikan.synth.SynthConfig;
 import io.gaikan.synth.Synthesizer;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainMode;
 import io.gaikan.train.TrainResult;
@@ -91,7 +92,7 @@ public record FewShotDemo(String model, int size, int cgCount, int pretrainEpoch
                     config.mode(TrainMode.SCRATCH).lr(2e-3f);
                 }
                 Path runDir = out.resolve("runs").resolve(slug(method) + "-" + k + "shot");
-                boolean resume = Files.exists(runDir.resolve("run.json"));
+                boolean resume = new RunLayout(runDir).isRun();
                 TrainResult result = trainer.train(config.build(), target, fewShot, Set.of("ok"), runDir, resume);
                 ClassificationMetrics m = result.mainMetrics();
                 accuracy.get(method).put(k, m.accuracy());

@@ -80,12 +80,13 @@ public record OperatingCurve(List<Point> points, int defects, int normals) {
     }
 
     /** CSV lines: a header, then threshold, miss rate, over-detection rate per point. */
-    public List<String> csvLines() {
-        List<String> lines = new ArrayList<>(points.size() + 1);
-        lines.add("threshold,miss_rate,over_detection_rate");
-        points.forEach(p -> lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%.6f", p.threshold(), p.missRate(),
-                p.overDetectionRate())));
-        return lines;
+    public static final List<String> CSV_HEADER = List.of("threshold", "miss_rate", "over_detection_rate");
+
+    /** One record per point, under {@link #CSV_HEADER}. */
+    public List<List<String>> csvRows() {
+        return points.stream().map(p -> List.of(String.format(Locale.ROOT, "%.6f", p.threshold()),
+                String.format(Locale.ROOT, "%.6f", p.missRate()), String.format(Locale.ROOT, "%.6f", p.overDetectionRate())))
+                .toList();
     }
 
     /** How many of the sorted {@code scores} are below {@code t}. */

@@ -7,26 +7,25 @@ import io.gaikan.baseline.LabeledImage;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.EpochRecord;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.pretrain.CgPretraining;
-import io.gaikan.report.MetricsJson;
 import io.gaikan.train.EpochListener;
 import io.gaikan.train.Init;
-import io.gaikan.eval.EpochRecord;
-import io.gaikan.train.RunInfo;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.Trainer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,6 @@ import java.util.Objects;
 public final class ExperimentRunner {
 
     public static final String CONFIG_FILE = "experiment.yaml";
-    public static final String SPLIT_FILE = "split.csv";
     /** Meta key: JSON map of shots to the id of the baseline run the current config wants for it. */
     static final String BASELINE_META = "baseline_runs";
 
@@ -105,11 +103,11 @@ public final class ExperimentRunner {
 
     private Summary run(ExperimentConfig config, Path dir, boolean gridRuns) throws IOException {
         Grid grid = prepare(config, dir);
-        if (!isCoordinator() && !Files.isRegularFile(dir.resolve(SPLIT_FILE))) {
-            throw new ConfigException(dir + " has no " + SPLIT_FILE + ": set the experiment up before starting workers");
+        if (!isCoordinator() && !Files.isRegularFile(dir.resolve(RunLayout.SPLIT))) {
+            throw new ConfigException(dir + " has no " + RunLayout.SPLIT + ": set the experiment up before starting workers");
         }
         try (RunStore store = RunStore.open(dir)) {
-            ExperimentData data = ExperimentData.open(config.data(), dir.resolve(SPLIT_FILE), threads, out);
+            ExperimentData data = ExperimentData.open(config.data(), dir.resolve(RunLayout.SPLIT), threads, out);
             out.println("data: " + data.describe());
             if (isCoordinator()) {
                 for (RunSpec step : grid.pretrainSteps()) {
@@ -240,12 +238,12 @@ public final class ExperimentRunner {
                 Path runDir = new CgPretraining(cg.synth(), cg.count(), step.config().toBuilder().threads(threads).build())
                         .run(stepDir, registry, log).getParent();
                 // CgPretraining trains without a listener: its history and metrics are recorded once it is done.
-                for (EpochRecord r : EpochRecord.readCsv(runDir.resolve("history.csv"))) {
+                RunLayout run = new RunLayout(runDir);
+                for (EpochRecord r : run.readHistory()) {
                     store.epoch(step.id(), r);
                 }
-                Path metrics = runDir.resolve("metrics.json");
                 // keyed by task: a multi-task pretraining (e.g. defect kind + family, lighting, region) has several
-                return Files.exists(metrics) ? MetricsJson.readTasks(metrics) : Map.of();
+                return Files.exists(run.metrics()) ? run.readMetrics() : Map.of();
             });
         } else {
             DataSpec source = (DataSpec) step.source();
@@ -260,13 +258,13 @@ public final class ExperimentRunner {
     /** The weights a run that starts from pretrain step {@code step} loads. */
     static Path pretrainedModel(Path dir, RunSpec step) {
         Path stepDir = runDir(dir, step);
-        return (step.source() instanceof Grid.CgSource ? stepDir.resolve("run") : stepDir).resolve("model.safetensors");
+        return new RunLayout(step.source() instanceof Grid.CgSource ? stepDir.resolve("run") : stepDir).model();
     }
 
     /** Trains (or resumes) one run into its directory. */
     private double train(RunSpec run, ExperimentData data, long dataSeed, Path dir, RunStore store) throws IOException {
         Path runDir = runDir(dir, run);
-        boolean resume = Files.isRegularFile(runDir.resolve(RunInfo.FILE));
+        boolean resume = new RunLayout(runDir).isRun();
         TrainConfig config = run.config();
         if (run.pretrain() != null) {
             config = config.toBuilder().init(pretrainedModel(dir, run.pretrain()).toString()).build();

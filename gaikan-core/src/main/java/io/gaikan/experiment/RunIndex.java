@@ -2,6 +2,7 @@ package io.gaikan.experiment;
 
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.text.Html;
+import io.gaikan.train.RunLayout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +86,8 @@ final class RunIndex {
         out.add(Cell.text(m == null ? "" : percent(m.missRate())));
         out.add(Cell.text(m == null ? "" : percent(m.overDetectionRate())));
         out.add(Cell.text(ExperimentRunner.duration(run.seconds())));
-        out.add(trainer ? new Cell("confusion.png", runDir + "/confusion.png") : new Cell("overlays", runDir + "/overlays"));
-        out.add(trainer ? new Cell("curves.png", runDir + "/curves.png") : Cell.text(""));
+        out.add(trainer ? new Cell(RunLayout.CONFUSION, runDir + "/" + RunLayout.CONFUSION) : new Cell("overlays", runDir + "/overlays"));
+        out.add(trainer ? new Cell(RunLayout.CURVES, runDir + "/" + RunLayout.CURVES) : Cell.text(""));
         return out;
     }
 

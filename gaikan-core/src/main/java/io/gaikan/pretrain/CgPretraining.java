@@ -6,6 +6,7 @@ import io.gaikan.model.ModelRegistry;
 import io.gaikan.synth.DatasetSummary;
 import io.gaikan.synth.SynthConfig;
 import io.gaikan.synth.Synthesizer;
+import io.gaikan.train.RunLayout;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainResult;
 import io.gaikan.train.Trainer;
@@ -34,13 +35,14 @@ public record CgPretraining(SynthConfig synth, int count, TrainConfig train) {
                     summary.imagesPerSecond());
         }
         Path runDir = dir.resolve("run");
-        Path model = runDir.resolve("model.safetensors");
+        RunLayout run = new RunLayout(runDir);
+        Path model = run.model();
         if (Files.exists(model)) {
             return model;
         }
-        boolean resume = Files.exists(runDir.resolve("run.json"));
+        boolean resume = run.isRun();
         PreparedData prepared = PreparedData.prepare(new DataOptions(data.resolve("labels.csv"), null,
-                resume ? runDir.resolve("split.csv") : null, 0.1, 0.1, 0, train.seed(), false, List.of("ok")),
+                resume ? run.split() : null, 0.1, 0.1, 0, train.seed(), false, List.of("ok")),
                 train.threads(), out);
         TrainResult result = new Trainer(registry, out).train(train, prepared.data(), prepared.split(),
                 prepared.normalClasses(), runDir, resume);

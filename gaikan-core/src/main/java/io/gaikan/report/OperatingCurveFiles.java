@@ -3,14 +3,17 @@ package io.gaikan.report;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
+import io.gaikan.text.Csv;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code operating-curve.png} and {@code operating-curve.csv} of a run's test or evaluation images. */
 public final class OperatingCurveFiles {
+
+    public static final String CSV = "operating-curve.csv";
+    public static final String PNG = "operating-curve.png";
 
     private OperatingCurveFiles() {
     }
@@ -25,9 +28,9 @@ public final class OperatingCurveFiles {
             return null;
         }
         OperatingCurve curve = OperatingCurve.ofMainTask(predictions, main.classes(), Set.copyOf(main.normalClasses()));
-        Files.write(dir.resolve("operating-curve.csv"), curve.csvLines());
+        Csv.write(dir.resolve(CSV), OperatingCurve.CSV_HEADER, curve.csvRows());
         Charts.operatingCurve(curve, chosenThreshold == null ? null : curve.at(chosenThreshold), title,
-                dir.resolve("operating-curve.png"));
+                dir.resolve(PNG));
         return curve;
     }
 }

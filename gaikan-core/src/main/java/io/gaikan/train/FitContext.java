@@ -33,6 +33,6 @@ public record FitContext(TrainConfig config, Dataset data, Split split, Set<Stri
     /** metrics.json, confusion.png, predictions.csv and the operating curve of the test images, as a network run writes them. */
     public void writeTestOutputs(Map<String, ClassificationMetrics> metrics, Predictions predictions, List<Sample> samples)
             throws IOException {
-        new RunFiles(runDir).writeTestOutputs(metrics, predictions, samples, data, tasks);
+        new RunLayout(runDir).writeTestOutputs(metrics, predictions, samples, data, tasks);
     }
 }

@@ -39,7 +39,7 @@ public final class NetworkScorer implements RunScorer {
     }
 
     static NetworkScorer load(RunInfo info, Path runDir, ModelRegistry registry) throws IOException {
-        Path weights = runDir.resolve("model.safetensors");
+        Path weights = new RunLayout(runDir).model();
         if (!Files.exists(weights)) {
             throw new IllegalArgumentException("run " + runDir + " has no model.safetensors (not finished? resume it with --resume)");
         }

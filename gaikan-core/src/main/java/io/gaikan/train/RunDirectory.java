@@ -25,17 +25,18 @@ public final class RunDirectory {
             throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
         }
         List<Path> entries = entries(dir);
-        if (entries.stream().allMatch(p -> p.getFileName().toString().equals(RunLock.FILE))) {
+        if (entries.stream().allMatch(p -> p.getFileName().toString().equals(RunLayout.LOCK))) {
             return;
         }
-        if (!Files.isRegularFile(dir.resolve(RunInfo.FILE))) {
+        RunLayout run = new RunLayout(dir);
+        if (!run.isRun()) {
             throw new IllegalArgumentException("--out " + dir + " is not empty and holds no Gaikan run ("
                     + entries.size() + " entries): choose a new or empty folder");
         }
         if (!overwrite) {
-            boolean finished = Files.exists(dir.resolve("model.safetensors")) || Files.exists(dir.resolve("metrics.json"));
+            boolean finished = run.isFinished();
             String state = finished ? "a finished run" : "an unfinished run";
-            TrainConfig existing = RunInfo.read(dir).config();
+            TrainConfig existing = run.readInfo().config();
             throw new IllegalArgumentException(existing.identity().equals(config.identity())
                     ? "--out " + dir + " already holds " + state + " with these settings: "
                     + (finished ? "" : "use --resume to continue it, or ") + "add --overwrite to start it again"
@@ -44,7 +45,7 @@ public final class RunDirectory {
         }
         try (RunLock lock = RunLock.acquire(dir)) {
             for (Path p : entries) {
-                if (!p.getFileName().toString().equals(RunLock.FILE)) {
+                if (!p.getFileName().toString().equals(RunLayout.LOCK)) {
                     delete(p);
                 }
             }

@@ -17,7 +17,6 @@ import java.util.Map;
 public record RunInfo(TrainConfig config, String data, int inputSize, List<String> normalClasses,
                       Map<String, List<String>> tasks, Map<String, String> versions, String created) {
 
-    public static final String FILE = "run.json";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<String> classes() {
@@ -25,11 +24,11 @@ public record RunInfo(TrainConfig config, String data, int inputSize, List<Strin
     }
 
     public void write(Path runDir) throws IOException {
-        JSON.writeValue(runDir.resolve(FILE).toFile(), this);
+        JSON.writeValue(runDir.resolve(RunLayout.RUN_INFO).toFile(), this);
     }
 
     public static RunInfo read(Path runDir) {
-        Path file = runDir.resolve(FILE);
+        Path file = runDir.resolve(RunLayout.RUN_INFO);
         try {
             return JSON.readValue(file.toFile(), RunInfo.class);
         } catch (IOException e) {

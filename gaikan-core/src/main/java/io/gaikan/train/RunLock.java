@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
  */
 public final class RunLock implements AutoCloseable {
 
-    static final String FILE = ".gaikan.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -31,7 +30,7 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve(FILE);
+            Path file = dir.resolve(RunLayout.LOCK);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;

@@ -114,10 +114,11 @@ public final class Trainer {
         List<Task> tasks = Task.resolve(config.tasks(), data, normalClasses);
         ModelSpec spec = registry.get(config.model());
         int size = config.inputSize() > 0 ? config.inputSize() : spec.defaultInputSize();
-        RunFiles files = new RunFiles(runDir);
+        RunLayout run = new RunLayout(runDir);
+        Checkpoints files = new Checkpoints(run);
         if (!resume) {
-            split.save(files.split(), data.root());
-            newRunInfo(config, data, size, normalClasses, tasks).write(runDir);
+            run.writeSplit(split, data.root());
+            run.writeInfo(newRunInfo(config, data, size, normalClasses, tasks));
         }
         if (method != null) {
             return method.fit(new FitContext(config, data, split, normalClasses, tasks, size, runDir, resume, registry, out));
@@ -138,7 +139,7 @@ public final class Trainer {
                     config.batchSize(), 2 * config.threads());
 
             Optimizer optimizer = config.optimizer().create(config, manager);
-            TrainState state = resume ? files.loadCheckpoint(model, optimizer, manager) : TrainState.fresh();
+            TrainState state = resume ? files.load(model, optimizer, manager) : TrainState.fresh();
             if (resume && state.epochsDone() > 0) {
                 out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
             }
@@ -149,7 +150,7 @@ public final class Trainer {
                 ModelState.restoreModel(model, files.best());
                 out.printf("restored the best weights (epoch %d)%n", state.bestEpoch());
             }
-            ModelState.saveModel(model, files.model());
+            ModelState.saveModel(model, run.model());
 
             Map<String, ClassificationMetrics> metrics = Map.of();
             if (!split.test().isEmpty()) {
@@ -157,7 +158,7 @@ public final class Trainer {
                         cache, pool, config.batchSize(), 2 * config.threads());
                 Predictions predictions = new Predictor(model, taskNames(tasks)).predict(test, manager, out, config.quiet());
                 metrics = predictions.metrics(tasks.stream().map(Task::classes).toList(), normalClasses);
-                files.writeTestOutputs(metrics, predictions, test.samples(), data, tasks);
+                run.writeTestOutputs(metrics, predictions, test.samples(), data, tasks);
             }
             return new TrainResult(runDir, state.history(), metrics);
         } finally {
@@ -232,7 +233,7 @@ public final class Trainer {
     }
 
     private TrainState runEpochs(TrainConfig config, ImageClassifier model, List<Phase> phases, List<Task> tasks,
-                                 Loaders loaders, Optimizer optimizer, TrainState state, RunFiles files, Path runDir,
+                                 Loaders loaders, Optimizer optimizer, TrainState state, Checkpoints files, Path runDir,
                                  NDManager manager) throws IOException {
         ParameterStore ps = new ParameterStore(manager, false);
         long lastCheckpoint = System.nanoTime();
@@ -289,10 +290,10 @@ public final class Trainer {
                     state = afterEpoch(config, model, state, record, p, files, manager);
                     boolean phaseEnds = epoch + 1 == epochBase || state.stoppedPhases().contains(p);
                     if (phaseEnds || System.nanoTime() - lastCheckpoint >= checkpointEvery.toNanos()) {
-                        files.saveCheckpoint(model, optimizer, state);
+                        files.save(model, optimizer, state);
                         lastCheckpoint = System.nanoTime();
                     } else {
-                        files.saveHistory(state.history());
+                        files.run().writeHistory(state.history());
                     }
                     if (!config.quiet()) {
                         out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.1f img/s, data wait %.0f%%)%n",
@@ -349,7 +350,7 @@ public final class Trainer {
     }
 
     private TrainState afterEpoch(TrainConfig config, ImageClassifier model, TrainState state, EpochRecord record,
-                                  int phaseIndex, RunFiles files, NDManager manager) throws IOException {
+                                  int phaseIndex, Checkpoints files, NDManager manager) throws IOException {
         List<EpochRecord> history = new ArrayList<>(state.history());
         history.add(record);
         boolean phaseStart = state.history().isEmpty()

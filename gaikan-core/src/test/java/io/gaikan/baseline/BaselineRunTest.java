@@ -40,7 +40,7 @@ class BaselineRunTest {
         assertTrue(m.accuracy() > 0.9, "test accuracy " + m.accuracy());
         assertEquals(BaselineParams.Mode.REGION_RULE, params.mode());
         assertEquals(1, params.rule().normalClass());
-        JsonNode metrics = new ObjectMapper().readTree(run.resolve(BaselineRun.METRICS_FILE).toFile());
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve(io.gaikan.train.RunLayout.METRICS).toFile());
         assertEquals(m.accuracy(), metrics.get("accuracy").asDouble(), 1e-12);
         assertEquals(m.missRate(), metrics.get("missRate").asDouble(), 1e-12);
         assertEquals(40, metrics.get("confusion").get(0).get(0).asInt() + metrics.get("confusion").get(0).get(1).asInt()
@@ -76,7 +76,7 @@ class BaselineRunTest {
         BaselineOptions quick = BaselineOptions.defaults().withGrid(new SearchGrid(List.of(new DogSigmas(1, 2)),
                 List.of(Binarisation.fixed(6)), List.of(Cleanup.CLOSE)));
         new BaselineRun(quick).fitAndEvaluate(train, train, OK_NG, Set.of(), tmp.resolve("run"));
-        JsonNode metrics = new ObjectMapper().readTree(tmp.resolve("run").resolve(BaselineRun.METRICS_FILE).toFile());
+        JsonNode metrics = new ObjectMapper().readTree(tmp.resolve("run").resolve(io.gaikan.train.RunLayout.METRICS).toFile());
         assertTrue(metrics.get("missRate").isNull(), metrics.toString());
         assertTrue(metrics.get("accuracy").isNumber());
     }

@@ -123,7 +123,7 @@ class TrainSettingsTest {
     private static RunInfo read(Path tmp, String resource) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(resource));
         try (InputStream in = TrainSettingsTest.class.getResourceAsStream(resource)) {
-            Files.copy(in, dir.resolve(RunInfo.FILE));
+            Files.copy(in, dir.resolve(RunLayout.RUN_INFO));
         }
         return RunInfo.read(dir);
     }
