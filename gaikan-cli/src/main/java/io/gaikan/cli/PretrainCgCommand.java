@@ -9,11 +9,11 @@ import io.gaikan.train.Init;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.TrainMode;
 import io.gaikan.train.TrainSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;

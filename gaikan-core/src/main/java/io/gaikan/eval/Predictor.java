@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.gaikan.console.ProgressBar;
 import io.gaikan.data.Batch;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.console.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gaikan.eval.ClassificationMetrics;
-import io.gaikan.report.MetricsJson;
 import io.gaikan.eval.EpochRecord;
+import io.gaikan.report.MetricsJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.gaikan.report;
 
 import io.gaikan.eval.ClassificationMetrics;
-import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.EpochRecord;
+import io.gaikan.eval.OperatingCurve;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.gaikan.console.ProgressBar;
 import io.gaikan.data.Batch;
 import io.gaikan.model.ImageClassifier;
-import io.gaikan.console.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;

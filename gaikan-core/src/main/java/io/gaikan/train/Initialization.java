@@ -4,8 +4,8 @@ import ai.djl.nn.Parameter;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ParameterNames;
-import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.model.weights.LoadReport;
+import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.model.weights.WeightLoader;
 
 import java.io.IOException;

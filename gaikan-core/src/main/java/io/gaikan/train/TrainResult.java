@@ -1,7 +1,7 @@
 package io.gaikan.train;
 
-import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.ClassificationMetrics;
+import io.gaikan.eval.EpochRecord;
 
 import java.nio.file.Path;
 import java.util.List;
