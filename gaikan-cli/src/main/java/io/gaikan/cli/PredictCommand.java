@@ -54,7 +54,8 @@ public final class PredictCommand implements Callable<Integer> {
     boolean skipBad;
 
     @Option(names = "--heatmaps", paramLabel = "DIR", description = "also write each image with its heat map drawn over "
-            + "it as DIR/NAME.png (anomaly detection runs: the anomaly map, red above the threshold)")
+            + "it as DIR/NAME.png (networks: Grad-CAM of the defect classes, or of the predicted class without normal "
+            + "classes; anomaly detection runs: the anomaly map, red above the threshold)")
     Path heatmaps;
 
     @Override

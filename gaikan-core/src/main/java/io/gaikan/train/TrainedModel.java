@@ -5,6 +5,7 @@ import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Classification;
+import io.gaikan.explain.CamTarget;
 import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
 import io.gaikan.model.ModelRegistry;
@@ -62,11 +63,28 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Where the model sees a defect in each image (an anomaly detector's map); a method that draws none refuses with
-     * an {@link UnsupportedOperationException} naming why.
+     * Where the model sees a defect in each image (a network's Grad-CAM of the defect classes, or of the most probable
+     * class when the run has no normal classes; an anomaly detector's map); a method that draws none refuses with an
+     * {@link UnsupportedOperationException} naming why.
      */
     public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads) {
         return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, System.err, true);
+    }
+
+    /**
+     * Grad-CAM of one class of the main task in each image (where the network sees that class), for a network run;
+     * other methods refuse with an {@link UnsupportedOperationException}.
+     */
+    public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads, String className) {
+        int index = info.classes().indexOf(className);
+        if (index < 0) {
+            throw new IllegalArgumentException("no class " + className + " in the run; classes: " + info.classes());
+        }
+        if (!(scorer instanceof NetworkScorer network)) {
+            throw new UnsupportedOperationException("heat maps of one class need a network run, this is " + info.config().method());
+        }
+        return network.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), CamTarget.group(List.of(index)),
+                threads, System.err, true);
     }
 
     /**
