@@ -3,6 +3,7 @@ package io.gaikan.cli;
 import io.gaikan.data.DataException;
 import io.gaikan.data.ImageFolder;
 import io.gaikan.eval.Classification;
+import io.gaikan.eval.ReviewBand;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ public final class PredictCommand implements Callable<Integer> {
             + "classes)) is at least this, e.g. the threshold 'gaikan eval --max-miss-rate' chose; default: by the most probable class")
     Double defectThreshold;
 
+    @Option(names = "--review-band", paramLabel = "LOW,HIGH", description = "three verdicts on the defect score: "
+            + "OK below LOW, NG from HIGH on, REVIEW (a person decides) in between")
+    String reviewBand;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +81,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (csv != null && csv.toAbsolutePath().getParent() != null && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
             throw new IllegalArgumentException("--csv " + csv + ": the folder " + csv.toAbsolutePath().getParent() + " does not exist");
         }
+        ReviewBand band = reviewBand == null ? null : ReviewBand.parse(reviewBand);
+        if (band != null && defectThreshold != null) {
+            throw new IllegalArgumentException("give either --defect-threshold (two verdicts) or --review-band (three), not both");
+        }
         Map<Path, String> bad = DataCheck.unreadable(images, threads);
         if (!bad.isEmpty()) {
             if (!skipBad) {
@@ -86,6 +95,9 @@ public final class PredictCommand implements Callable<Integer> {
             images = images.stream().filter(p -> !bad.containsKey(p)).toList();
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
+            if (band != null && model.info().normalClasses().isEmpty()) {
+                throw new IllegalArgumentException("--review-band needs the run's normal classes (--normal-classes in training)");
+            }
             List<Classification> results = images.isEmpty() ? List.of() : model.classify(images, threads, defectThreshold);
             List<String> lines = new ArrayList<>();
             StringBuilder header = new StringBuilder("path,class,probability");
@@ -105,8 +117,9 @@ public final class PredictCommand implements Callable<Integer> {
                     row.append(',').append(label.label()).append(',')
                             .append(String.format(Locale.ROOT, "%.4f", label.probability()));
                     if (t == 0) { // the verdict follows the main task, as the header does
-                        c.defect().ifPresent(d -> row.append(',').append(d ? "DEFECT" : "normal").append(',')
-                                .append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
+                        c.defect().ifPresent(d -> row.append(',')
+                                .append(band != null ? band.verdict(c.defectScore()).name() : d ? "DEFECT" : "normal")
+                                .append(',').append(String.format(Locale.ROOT, "%.4f", c.defectScore())));
                     }
                 }
                 lines.add(row.toString() + (bad.isEmpty() ? "" : ","));

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,12 @@ public final class TrainedModel implements AutoCloseable {
      * {@link UnsupportedOperationException} naming why.
      */
     public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads) {
-        return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, System.err, true);
+        return heatMaps(images, threads, System.err);
+    }
+
+    /** As {@link #heatMaps(List, int)}, with the closing progress line on {@code progress}. */
+    public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads, PrintStream progress) {
+        return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, progress, true);
     }
 
     /**
@@ -101,6 +107,11 @@ public final class TrainedModel implements AutoCloseable {
      * chose on validation images.
      */
     public List<Classification> classify(List<Path> images, int threads, Double defectThreshold) {
+        return classify(images, threads, defectThreshold, System.err);
+    }
+
+    /** As {@link #classify(List, int, Double)}, with the closing progress line on {@code progress}. */
+    public List<Classification> classify(List<Path> images, int threads, Double defectThreshold, PrintStream progress) {
         if (defectThreshold != null && !(defectThreshold >= 0 && defectThreshold <= 1)) {
             throw new IllegalArgumentException("--defect-threshold must be a defect score in [0, 1], got " + defectThreshold);
         }
@@ -109,7 +120,7 @@ public final class TrainedModel implements AutoCloseable {
         }
         List<Task> tasks = tasks(null);
         Predictions predictions = predict(images.stream().map(p -> new Sample(p, -1)).toList(), tasks, threads,
-                System.err, true);
+                progress, true);
         Set<String> normal = Set.copyOf(info.normalClasses());
         if (defectThreshold != null && normal.isEmpty()) {
             throw new IllegalArgumentException("a defect threshold needs the run's normal classes (--normal-classes in training)");
@@ -120,8 +131,12 @@ public final class TrainedModel implements AutoCloseable {
             List<Classification.TaskLabel> labels = new ArrayList<>(tasks.size());
             for (int t = 0; t < tasks.size(); t++) {
                 int k = predictions.predicted(t, i);
-                labels.add(new Classification.TaskLabel(tasks.get(t).name(), tasks.get(t).classes().get(k),
-                        predictions.probabilities().get(t)[i][k]));
+                float[] p = predictions.probabilities().get(t)[i];
+                Map<String, Float> all = new LinkedHashMap<>();
+                for (int c = 0; c < p.length; c++) {
+                    all.put(tasks.get(t).classes().get(c), p[c]);
+                }
+                labels.add(new Classification.TaskLabel(tasks.get(t).name(), tasks.get(t).classes().get(k), p[k], all));
             }
             Optional<Boolean> defect = normal.isEmpty() ? Optional.empty()
                     : Optional.of(defectThreshold != null ? scores[i] >= defectThreshold
