@@ -133,13 +133,16 @@ public final class PredictCommand implements Callable<Integer> {
                 Files.write(csv, lines);
             }
             if (heatmaps != null) {
-                writeHeatMaps(model, images);
+                writeHeatMaps(model, images, results);
             }
         }
         return 0;
     }
 
-    private void writeHeatMaps(TrainedModel model, List<Path> images) throws IOException {
+    /** Overlays of the first images on one captioned sheet, for a quick look at many. */
+    private static final int SHEET_IMAGES = 64;
+
+    private void writeHeatMaps(TrainedModel model, List<Path> images, List<Classification> results) throws IOException {
         List<RunScorer.HeatMap> maps;
         try {
             maps = model.heatMaps(images, threads);
@@ -147,13 +150,20 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--heatmaps: " + e.getMessage());
         }
         Files.createDirectories(heatmaps);
+        List<HeatMaps.Tile> tiles = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             BufferedImage image = ImageIO.read(images.get(i).toFile());
             RunScorer.HeatMap map = maps.get(i);
             String name = images.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png";
-            ImageIO.write(HeatMaps.overlay(image, map.values(), map.low(), map.high(), 0.55), "png",
-                    heatmaps.resolve(name).toFile());
+            BufferedImage overlay = HeatMaps.overlay(image, map.values(), map.low(), map.high(), 0.55);
+            ImageIO.write(overlay, "png", heatmaps.resolve(name).toFile());
+            if (i < SHEET_IMAGES) {
+                Classification c = results.get(i);
+                tiles.add(new HeatMaps.Tile(overlay, String.format(Locale.ROOT, "%d: %s %.2f", i + 1, c.label(), c.probability())));
+            }
         }
-        System.err.println("heat maps of " + images.size() + " images in " + heatmaps);
+        ImageIO.write(HeatMaps.contactSheet(tiles, 8, 160), "png", heatmaps.resolve("heatmaps-sheet.png").toFile());
+        System.err.println("heat maps of " + images.size() + " images in " + heatmaps + " (the first " + tiles.size()
+                + " on heatmaps-sheet.png)");
     }
 }
