@@ -8,6 +8,9 @@ import io.gaikan.data.Task;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.OperatingCurve;
 import io.gaikan.eval.Predictions;
+import io.gaikan.eval.ReviewBand;
+import io.gaikan.report.HeatMapPage;
+import io.gaikan.train.RunScorer;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.report.OperatingCurveFiles;
 import io.gaikan.train.RunLayout;
@@ -15,13 +18,16 @@ import io.gaikan.train.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /** {@code gaikan eval}: tests a trained run on its own test split or on another labelled folder. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -47,11 +53,20 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "skip unreadable images and list them instead of stopping")
     boolean skipBad;
 
+    @Option(names = "--review-band", paramLabel = "LOW,HIGH", description = "also report a review band on the defect "
+            + "score: how many images fall in [LOW, HIGH) (to a person), and the miss and over-detection rates outside it")
+    String reviewBand;
+
+    @Option(names = "--max-heatmaps", defaultValue = "32", description = "errors drawn with their heat maps on "
+            + "heatmaps.html (the least confident correct answers: half as many); 0 = no page")
+    int maxHeatMaps;
+
     @Override
     public Integer call() throws Exception {
         if (maxMissRate != null && !(maxMissRate >= 0 && maxMissRate <= 1)) {
             throw new IllegalArgumentException("--max-miss-rate must be a fraction between 0 and 1, got " + maxMissRate);
         }
+        ReviewBand band = reviewBand == null ? null : ReviewBand.parse(reviewBand);
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
             // the run's own images and split: its test images by default, its validation images for --max-miss-rate
             Dataset runData = data == null || maxMissRate != null ? Dataset.open(Path.of(model.info().data())) : null;
@@ -89,9 +104,65 @@ public final class EvalCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "at defect threshold %.4f: miss rate %.2f%%, over-detection %.2f%% (%d defect, %d normal images)%n",
                         threshold, 100 * at.missRate(), 100 * at.overDetectionRate(), curve.defects(), curve.normals());
             }
+            if (band != null) {
+                System.out.println(reviewOutcome(band, model, tasks, predictions));
+            }
+            if (maxHeatMaps > 0) {
+                writeHeatMapPage(model, dataset, samples, tasks, predictions, dir);
+            }
             System.out.println("written: " + dir.toAbsolutePath());
         }
         return 0;
+    }
+
+    private static String reviewOutcome(ReviewBand band, TrainedModel model, List<Task> tasks, Predictions predictions) {
+        Set<String> normal = Set.copyOf(model.info().normalClasses());
+        if (normal.isEmpty()) {
+            throw new IllegalArgumentException("--review-band needs the run's normal classes (--normal-classes in training)");
+        }
+        List<String> classes = tasks.get(0).classes();
+        double[] scores = OperatingCurve.defectScores(predictions.probabilities().get(0), classes, normal);
+        int[] truth = predictions.truth().get(0);
+        List<Integer> labelled = IntStream.range(0, truth.length).filter(i -> truth[i] >= 0).boxed().toList();
+        double[] s = labelled.stream().mapToDouble(i -> scores[i]).toArray();
+        boolean[] defect = new boolean[labelled.size()];
+        for (int k = 0; k < defect.length; k++) {
+            defect[k] = !normal.contains(classes.get(truth[labelled.get(k)]));
+        }
+        return band.outcome(s, defect).summary(band);
+    }
+
+    /** heatmaps.html: the errors and least confident correct answers with their heat maps, when the method draws them. */
+    private void writeHeatMapPage(TrainedModel model, Dataset dataset, List<Sample> samples, List<Task> tasks,
+                                  Predictions predictions, Path dir) throws IOException {
+        List<Integer> errors = HeatMapPage.errors(predictions, maxHeatMaps);
+        List<Integer> unsure = HeatMapPage.leastConfidentCorrect(predictions, Math.max(1, maxHeatMaps / 2));
+        List<Integer> shown = new ArrayList<>(errors);
+        shown.addAll(unsure);
+        List<RunScorer.HeatMap> maps;
+        try {
+            maps = model.heatMaps(shown.stream().map(i -> samples.get(i).path()).toList(), threads);
+        } catch (UnsupportedOperationException e) {
+            System.out.println("no heat map page: " + e.getMessage());
+            return;
+        }
+        List<String> classes = tasks.get(0).classes();
+        double[] scores = model.info().normalClasses().isEmpty() ? null : OperatingCurve.defectScores(
+                predictions.probabilities().get(0), classes, Set.copyOf(model.info().normalClasses()));
+        List<HeatMapPage.Entry> entries = new ArrayList<>();
+        for (int k = 0; k < shown.size(); k++) {
+            int i = shown.get(k);
+            int predicted = predictions.predicted(0, i);
+            RunScorer.HeatMap map = maps.get(k);
+            entries.add(new HeatMapPage.Entry(samples.get(i).path(), dataset.relative(samples.get(i).path()),
+                    classes.get(predictions.truth().get(0)[i]), classes.get(predicted),
+                    predictions.probabilities().get(0)[i][predicted], scores == null ? Double.NaN : scores[i],
+                    map.values(), map.low(), map.high()));
+        }
+        Path page = HeatMapPage.write(dir, "Where " + run.getFileName() + " looked", samples.size() + " evaluated images, "
+                        + errors.size() + " of the errors and the " + unsure.size() + " least confident correct answers.",
+                entries.subList(0, errors.size()), entries.subList(errors.size(), entries.size()));
+        System.out.println("heat maps of " + shown.size() + " images: " + page);
     }
 
     /** {@code samples} without the unreadable ones, which are listed (--skip-bad) or stop the command naming them. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 ExperimentCommand.class,
                 ReportCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
 

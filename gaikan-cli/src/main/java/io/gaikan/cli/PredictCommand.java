@@ -5,6 +5,7 @@ import io.gaikan.data.DataException;
 import io.gaikan.data.ImageFolder;
 import io.gaikan.eval.Classification;
 import io.gaikan.eval.PredictionsCsv;
+import io.gaikan.eval.ReviewBand;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.report.HeatMaps;
 import io.gaikan.text.Csv;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -46,6 +48,10 @@ public final class PredictCommand implements Callable<Integer> {
             + "classes)) is at least this, e.g. the threshold 'gaikan eval --max-miss-rate' chose; default: by the most probable class")
     Double defectThreshold;
 
+    @Option(names = "--review-band", paramLabel = "LOW,HIGH", description = "three verdicts on the defect score: "
+            + "OK below LOW, NG from HIGH on, REVIEW (a person decides) in between")
+    String reviewBand;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +60,8 @@ public final class PredictCommand implements Callable<Integer> {
     boolean skipBad;
 
     @Option(names = "--heatmaps", paramLabel = "DIR", description = "also write each image with its heat map drawn over "
-            + "it as DIR/NAME.png (anomaly detection runs: the anomaly map, red above the threshold)")
+            + "it as DIR/NAME.png (networks: Grad-CAM of the defect classes, or of the predicted class without normal "
+            + "classes; anomaly detection runs: the anomaly map, red above the threshold)")
     Path heatmaps;
 
     @Override
@@ -75,6 +82,10 @@ public final class PredictCommand implements Callable<Integer> {
         if (csv != null && csv.toAbsolutePath().getParent() != null && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
             throw new IllegalArgumentException("--csv " + csv + ": the folder " + csv.toAbsolutePath().getParent() + " does not exist");
         }
+        ReviewBand band = reviewBand == null ? null : ReviewBand.parse(reviewBand);
+        if (band != null && defectThreshold != null) {
+            throw new IllegalArgumentException("give either --defect-threshold (two verdicts) or --review-band (three), not both");
+        }
         Map<Path, String> bad = DataCheck.unreadable(images, threads);
         if (!bad.isEmpty()) {
             if (!skipBad) {
@@ -85,20 +96,32 @@ public final class PredictCommand implements Callable<Integer> {
             images = images.stream().filter(p -> !bad.containsKey(p)).toList();
         }
         try (TrainedModel model = TrainedModel.load(run, ModelRegistry.defaults())) {
+            if (band != null && model.info().normalClasses().isEmpty()) {
+                throw new IllegalArgumentException("--review-band needs the run's normal classes (--normal-classes in training)");
+            }
             List<Classification> results = images.isEmpty() ? List.of() : model.classify(images, threads, defectThreshold);
             List<List<String>> records = PredictionsCsv.records(results, null, bad, Path::toString);
+            if (band != null && !results.isEmpty()) { // three verdicts instead of two
+                int column = records.get(0).indexOf("verdict");
+                for (int i = 0; i < results.size(); i++) {
+                    records.get(i + 1).set(column, band.verdict(results.get(i).defectScore()).name());
+                }
+            }
             System.out.print(Csv.text(records));
             if (csv != null) {
                 PredictionsCsv.write(csv, records);
             }
             if (heatmaps != null) {
-                writeHeatMaps(model, images);
+                writeHeatMaps(model, images, results);
             }
         }
         return 0;
     }
 
-    private void writeHeatMaps(TrainedModel model, List<Path> images) throws IOException {
+    /** Overlays of the first images on one captioned sheet, for a quick look at many. */
+    private static final int SHEET_IMAGES = 64;
+
+    private void writeHeatMaps(TrainedModel model, List<Path> images, List<Classification> results) throws IOException {
         List<RunScorer.HeatMap> maps;
         try {
             maps = model.heatMaps(images, threads);
@@ -106,13 +129,20 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--heatmaps: " + e.getMessage());
         }
         Files.createDirectories(heatmaps);
+        List<HeatMaps.Tile> tiles = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             BufferedImage image = ImageIO.read(images.get(i).toFile());
             RunScorer.HeatMap map = maps.get(i);
             String name = images.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png";
-            ImageIO.write(HeatMaps.overlay(image, map.values(), map.low(), map.high(), 0.55), "png",
-                    heatmaps.resolve(name).toFile());
+            BufferedImage overlay = HeatMaps.overlay(image, map.values(), map.low(), map.high(), 0.55);
+            ImageIO.write(overlay, "png", heatmaps.resolve(name).toFile());
+            if (i < SHEET_IMAGES) {
+                Classification c = results.get(i);
+                tiles.add(new HeatMaps.Tile(overlay, String.format(Locale.ROOT, "%d: %s %.2f", i + 1, c.label(), c.probability())));
+            }
         }
-        System.err.println("heat maps of " + images.size() + " images in " + heatmaps);
+        ImageIO.write(HeatMaps.contactSheet(tiles, 8, 160), "png", heatmaps.resolve("heatmaps-sheet.png").toFile());
+        System.err.println("heat maps of " + images.size() + " images in " + heatmaps + " (the first " + tiles.size()
+                + " on heatmaps-sheet.png)");
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decodes image files strictly: ImageIO silently pads a truncated JPEG with grey and only emits a warning, which
@@ -41,6 +42,11 @@ public final class ImageDecoder {
     }
 
     public static BufferedImage decode(byte[] bytes, Path nameForErrors) {
+        return decode(bytes, nameForErrors, MAX_PIXELS);
+    }
+
+    /** As {@link #decode(byte[], Path)} with another pixel limit (a server's, per request). */
+    public static BufferedImage decode(byte[] bytes, Path nameForErrors, long maxPixels) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -51,9 +57,9 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
+                if (pixels > maxPixels) {
                     throw new DataException("image " + nameForErrors + " is " + reader.getWidth(0) + " x " + reader.getHeight(0)
-                            + " pixels, more than the limit of " + MAX_PIXELS / 1_000_000 + " megapixels: downscale it");
+                            + " pixels, more than the limit of " + megapixels(maxPixels) + " megapixels: downscale it");
                 }
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
@@ -70,6 +76,10 @@ public final class ImageDecoder {
             }
             throw new DataException("corrupt image " + nameForErrors + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String megapixels(long pixels) {
+        return pixels % 1_000_000 == 0 ? Long.toString(pixels / 1_000_000) : String.format(Locale.ROOT, "%.2f", pixels / 1e6);
     }
 
     /** Planar float RGB in [0, 1]; grey (and grey+alpha) images are replicated to three channels. */

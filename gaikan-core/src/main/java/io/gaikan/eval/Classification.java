@@ -1,7 +1,10 @@
 package io.gaikan.eval;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,7 +14,14 @@ import java.util.Optional;
  */
 public record Classification(Path image, List<TaskLabel> tasks, double defectScore, Optional<Boolean> defect) {
 
-    public record TaskLabel(String task, String label, float probability) {
+    /**
+     * One task's answer: the most probable class, its probability, and every class's probability in the task's class
+     * order.
+     */
+    public record TaskLabel(String task, String label, float probability, Map<String, Float> probabilities) {
+        public TaskLabel {
+            probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
+        }
     }
 
     public Classification {

@@ -95,7 +95,12 @@ public record Predictions(List<String> taskNames, List<int[]> truth, List<float[
             List<Classification.TaskLabel> labels = new java.util.ArrayList<>(taskClasses.size());
             for (int t = 0; t < taskClasses.size(); t++) {
                 int k = predicted(t, i);
-                labels.add(new Classification.TaskLabel(taskNames.get(t), taskClasses.get(t).get(k), probabilities.get(t)[i][k]));
+                float[] p = probabilities.get(t)[i];
+                java.util.Map<String, Float> all = new java.util.LinkedHashMap<>();
+                for (int c = 0; c < p.length; c++) {
+                    all.put(taskClasses.get(t).get(c), p[c]);
+                }
+                labels.add(new Classification.TaskLabel(taskNames.get(t), taskClasses.get(t).get(k), p[k], all));
             }
             java.util.Optional<Boolean> defect = normalClasses.isEmpty() ? java.util.Optional.empty()
                     : java.util.Optional.of(defectThreshold != null ? scores[i] >= defectThreshold

@@ -57,6 +57,30 @@ public abstract class ImageClassifier extends Layer {
     }
 
     /**
+     * The last feature maps before the model pools or mixes them, one per branch (a plain model: its
+     * {@link #forwardFeatureMap}), each seeing the window {@link #lastMapWindows} of the input: what Grad-CAM weighs.
+     * The caller closes the maps.
+     */
+    public NDList forwardLastMaps(ParameterStore ps, NDArray x, boolean training) {
+        return new NDList(forwardFeatureMap(ps, x, training));
+    }
+
+    /** The window of an input of this side that each map of {@link #forwardLastMaps} sees, in the same order. */
+    public List<MapWindow> lastMapWindows(int inputSide) {
+        return List.of(MapWindow.WHOLE);
+    }
+
+    /**
+     * Logits of every head from the maps of {@link #forwardLastMaps}, which stay open (the caller reads their
+     * gradients afterwards).
+     */
+    public NDList forwardFromLastMaps(ParameterStore ps, NDList maps, boolean training) {
+        try (NDArray pooled = Pool.globalAvgPool2d(maps.singletonOrThrow())) {
+            return forwardHeads(ps, pooled, training);
+        }
+    }
+
+    /**
      * The named stages of the feature extractor in forward order (ResNet: {@code layer1..layer4}; EfficientNet and
      * MobileNetV2: {@code blocks.0..blocks.N}, then {@code conv_head}): the points where {@link #forwardStages} can
      * return a feature map. Empty for a model that does not expose its stages.

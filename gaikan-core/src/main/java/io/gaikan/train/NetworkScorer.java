@@ -1,27 +1,34 @@
 package io.gaikan.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.gaikan.augment.Pipelines;
 import io.gaikan.concurrent.ThreadPools;
+import io.gaikan.data.Batch;
 import io.gaikan.data.BatchLoader;
 import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.Predictor;
+import io.gaikan.explain.CamTarget;
+import io.gaikan.explain.GradCam;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.TaskHead;
+import io.gaikan.console.ProgressBar;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.ToIntFunction;
 
@@ -70,12 +77,67 @@ public final class NetworkScorer implements RunScorer {
         ExecutorService pool = ThreadPools.fixed(threads, "loader");
         try {
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
-            BatchLoader loader = new BatchLoader(samples, labelers, Pipelines.eval(info.inputSize())::apply,
-                    new ImageCache(0), pool, info.config().batchSize(), 2 * threads);
-            return new Predictor(model, tasks.stream().map(Task::name).toList()).predict(loader, manager, out, quiet);
+            return new Predictor(model, tasks.stream().map(Task::name).toList())
+                    .predict(loader(samples, labelers, pool, threads), manager, out, quiet);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private BatchLoader loader(List<Sample> samples, List<ToIntFunction<Sample>> labelers, ExecutorService pool, int threads) {
+        return new BatchLoader(samples, labelers, Pipelines.eval(info.inputSize())::apply, new ImageCache(0), pool,
+                info.config().batchSize(), 2 * threads);
+    }
+
+    /**
+     * Grad-CAM of the defect classes together when the run knows its normal classes (where the image looks
+     * defective), else of each image's most probable class; drawn from 0 to the image's own maximum.
+     */
+    @Override
+    public List<HeatMap> heatMaps(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
+        List<String> classes = info.classes();
+        List<Integer> defects = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (!info.normalClasses().contains(classes.get(c))) {
+                defects.add(c);
+            }
+        }
+        boolean grouped = !info.normalClasses().isEmpty() && !defects.isEmpty() && defects.size() < classes.size();
+        return heatMaps(samples, grouped ? CamTarget.group(defects) : CamTarget.predicted(), threads, out, quiet);
+    }
+
+    /** Grad-CAM of {@code target} for every image, drawn from 0 to the image's own maximum. */
+    public List<HeatMap> heatMaps(List<Sample> samples, CamTarget target, int threads, PrintStream out, boolean quiet) {
+        ExecutorService pool = ThreadPools.fixed(threads, "grad-cam");
+        GradCam cam = new GradCam(model);
+        HeatMap[] maps = new HeatMap[samples.size()];
+        try (ProgressBar bar = ProgressBar.start("grad-cam", samples.size(), out, quiet)) {
+            Iterator<Batch> batches = loader(samples, List.of(s -> -1), pool, threads).epoch(0, 0, false);
+            while (batches.hasNext()) {
+                Batch batch = batches.next();
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(batch.pixels(), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+                    List<float[][]> values = cam.maps(x, target);
+                    for (int b = 0; b < batch.size(); b++) {
+                        maps[batch.indices()[b]] = new HeatMap(values.get(b), 0, Math.max(1e-12, max(values.get(b))));
+                    }
+                }
+                bar.step(batch.size(), Map.of());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(maps);
+    }
+
+    private static double max(float[][] map) {
+        double m = 0;
+        for (float[] row : map) {
+            for (float v : row) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
     }
 
     @Override

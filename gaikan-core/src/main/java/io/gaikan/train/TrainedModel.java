@@ -5,6 +5,7 @@ import io.gaikan.data.Dataset;
 import io.gaikan.data.Sample;
 import io.gaikan.data.Task;
 import io.gaikan.eval.Classification;
+import io.gaikan.explain.CamTarget;
 import io.gaikan.eval.Predictions;
 import io.gaikan.model.ModelRegistry;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,11 +62,33 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Where the model sees a defect in each image (an anomaly detector's map); a method that draws none refuses with
-     * an {@link UnsupportedOperationException} naming why.
+     * Where the model sees a defect in each image (a network's Grad-CAM of the defect classes, or of the most probable
+     * class when the run has no normal classes; an anomaly detector's map); a method that draws none refuses with an
+     * {@link UnsupportedOperationException} naming why.
      */
     public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads) {
-        return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, System.err, true);
+        return heatMaps(images, threads, System.err);
+    }
+
+    /** As {@link #heatMaps(List, int)}, with the closing progress line on {@code progress}. */
+    public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads, PrintStream progress) {
+        return scorer.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), threads, progress, true);
+    }
+
+    /**
+     * Grad-CAM of one class of the main task in each image (where the network sees that class), for a network run;
+     * other methods refuse with an {@link UnsupportedOperationException}.
+     */
+    public List<RunScorer.HeatMap> heatMaps(List<Path> images, int threads, String className) {
+        int index = info.classes().indexOf(className);
+        if (index < 0) {
+            throw new IllegalArgumentException("no class " + className + " in the run; classes: " + info.classes());
+        }
+        if (!(scorer instanceof NetworkScorer network)) {
+            throw new UnsupportedOperationException("heat maps of one class need a network run, this is " + info.config().method());
+        }
+        return network.heatMaps(images.stream().map(p -> new Sample(p, -1)).toList(), CamTarget.group(List.of(index)),
+                threads, System.err, true);
     }
 
     /**
@@ -81,6 +105,11 @@ public final class TrainedModel implements AutoCloseable {
      * chose on validation images.
      */
     public List<Classification> classify(List<Path> images, int threads, Double defectThreshold) {
+        return classify(images, threads, defectThreshold, System.err);
+    }
+
+    /** As {@link #classify(List, int, Double)}, with the closing progress line on {@code progress}. */
+    public List<Classification> classify(List<Path> images, int threads, Double defectThreshold, PrintStream progress) {
         if (defectThreshold != null && !(defectThreshold >= 0 && defectThreshold <= 1)) {
             throw new IllegalArgumentException("--defect-threshold must be a defect score in [0, 1], got " + defectThreshold);
         }
@@ -89,7 +118,7 @@ public final class TrainedModel implements AutoCloseable {
         }
         List<Task> tasks = tasks(null);
         Predictions predictions = predict(images.stream().map(p -> new Sample(p, -1)).toList(), tasks, threads,
-                System.err, true);
+                progress, true);
         Set<String> normal = Set.copyOf(info.normalClasses());
         if (defectThreshold != null && normal.isEmpty()) {
             throw new IllegalArgumentException("a defect threshold needs the run's normal classes (--normal-classes in training)");

@@ -6,6 +6,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.gaikan.model.ImageClassifier;
+import io.gaikan.model.MapWindow;
+import ai.djl.nn.pooling.Pool;
 import io.gaikan.model.ModelOptions;
 import io.gaikan.model.blocks.Activation;
 import io.gaikan.model.blocks.ConvBnAct;
@@ -100,15 +102,44 @@ public final class DualInputModel extends ImageClassifier implements CountsFlops
 
     /** Concatenates two branch maps along channels (matching their sizes first) and applies the 1x1 join; consumes both maps. */
     NDArray join(ParameterStore ps, NDArray mapA, NDArray mapB, boolean training) {
+        NDArray out = joinKeeping(ps, mapA, mapB, training);
+        mapA.close();
+        mapB.close();
+        return out;
+    }
+
+    /** As {@link #join}, leaving both maps open. */
+    private NDArray joinKeeping(ParameterStore ps, NDArray mapA, NDArray mapB, boolean training) {
         long ha = mapA.getShape().get(2);
         long hb = mapB.getShape().get(2);
-        if (ha > hb) {
-            mapA = Sequence.release(mapA, DualViews.area(mapA, (int) hb, (int) mapB.getShape().get(3)));
-        } else if (hb > ha) {
-            mapB = Sequence.release(mapB, DualViews.area(mapB, (int) ha, (int) mapA.getShape().get(3)));
-        }
-        NDArray joined = Sequence.release(mapB, Sequence.release(mapA, mapA.concat(mapB, 1)));
+        NDArray a = ha > hb ? DualViews.area(mapA, (int) hb, (int) mapB.getShape().get(3)) : mapA;
+        NDArray b = hb > ha ? DualViews.area(mapB, (int) ha, (int) mapA.getShape().get(3)) : mapB;
+        NDArray joined = Sequence.release(b, Sequence.release(a, a.concat(b, 1), mapA), mapB);
         return Sequence.release(joined, fuse.forward(ps, joined, training));
+    }
+
+    /** The two branches' maps, unjoined: Grad-CAM draws each over the part of the image its view sees. */
+    @Override
+    public NDList forwardLastMaps(ParameterStore ps, NDArray x, boolean training) {
+        NDArray a = views.resized(x);
+        NDArray b = views.cropped(x);
+        return new NDList(Sequence.release(a, full.forwardFeatureMap(ps, a, training)),
+                Sequence.release(b, crop.forwardFeatureMap(ps, b, training)));
+    }
+
+    @Override
+    public List<MapWindow> lastMapWindows(int inputSide) {
+        double c = views.cropFor(inputSide) / (double) inputSide;
+        double offset = (inputSide - views.cropFor(inputSide)) / 2 / (double) inputSide;
+        return List.of(MapWindow.WHOLE, new MapWindow(offset, offset, c, c));
+    }
+
+    @Override
+    public NDList forwardFromLastMaps(ParameterStore ps, NDList maps, boolean training) {
+        try (NDArray joined = joinKeeping(ps, maps.get(0), maps.get(1), training);
+             NDArray pooled = Pool.globalAvgPool2d(joined)) {
+            return forwardHeads(ps, pooled, training);
+        }
     }
 
     @Override
