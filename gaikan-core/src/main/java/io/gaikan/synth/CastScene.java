@@ -13,19 +13,8 @@ final class CastScene extends FamilyScene {
     static final String NAME = "cast";
     private static final List<String> KINDS = List.of("pore", "pit", "blowhole", "burr", "chip");
 
-    @Override
-    String family() {
-        return NAME;
-    }
-
-    @Override
-    List<String> kinds() {
-        return KINDS;
-    }
-
-    @Override
-    double edgeProbability() {
-        return 0.4;
+    CastScene() {
+        super(NAME, KINDS, 0.4);
     }
 
     @Override

@@ -21,14 +21,20 @@ abstract class FamilyScene implements Scene {
             "ambient", "albedo", "roughness", "diffuse", "tilt_deg", "blur_sigma", "exposure_gain", "noise_sigma",
             "vignetting", "edge_angle_deg", "bevel_deg", "background");
 
-    /** One family's look: its base relief and albedo, material, and defect drawing. */
-    abstract String family();
+    private final String family;
+    private final List<String> kinds;
+    private final double edgeProbability;
 
-    /** The defect kinds of NG images, the multi-class labels. */
-    abstract List<String> kinds();
-
-    /** Chance that an image shows the part's edge (region edge). */
-    abstract double edgeProbability();
+    /**
+     * @param family          the family's name (the scene name and the {@code family} label)
+     * @param kinds           the defect kinds of NG images, the multi-class labels
+     * @param edgeProbability chance that an image shows the part's edge (region edge)
+     */
+    FamilyScene(String family, List<String> kinds, double edgeProbability) {
+        this.family = family;
+        this.kinds = List.copyOf(kinds);
+        this.edgeProbability = edgeProbability;
+    }
 
     /** Adds the defect-free relief to {@code hf.micro} and multiplies the defect-free albedo into {@code albedo}. */
     abstract void drawBase(HeightField hf, float[] albedo, SplittableRandom rng, double unit, Workspace ws);
@@ -47,12 +53,12 @@ abstract class FamilyScene implements Scene {
 
     @Override
     public String name() {
-        return family();
+        return family;
     }
 
     @Override
     public List<String> defectKinds() {
-        return kinds();
+        return kinds;
     }
 
     @Override
@@ -72,14 +78,14 @@ abstract class FamilyScene implements Scene {
         // defects draw from their own stream, so the OK and NG renders of one index share everything else, sensor
         // noise included: their difference is the defect alone (what the mask must cover)
         SplittableRandom defectRng = rng.split();
-        String kind = kinds().get(defectRng.nextInt(kinds().size()));
+        String kind = kinds.get(defectRng.nextInt(kinds.size()));
         Camera cam = Camera.of(size, 1, r.tiltDeg().draw(rng), 360 * rng.nextDouble());
         p.put("tilt_deg", Math.toDegrees(StrictMath.acos(cam.viewZ())));
         Material material = drawMaterial(rng);
         float[] albedo = Texture.draw(rng, size, size, material.textureNoise(), ws);
         HeightField hf = new HeightField(size, size);
         drawBase(hf, albedo, rng, unit, ws);
-        EdgeProfile edge = rng.nextDouble() < edgeProbability()
+        EdgeProfile edge = rng.nextDouble() < edgeProbability
                 ? GrindingScratchScene.drawEdge(rng, r, size, unit, p) : null;
         if (edge != null) {
             hf.applyEdge(edge);
@@ -110,7 +116,7 @@ abstract class FamilyScene implements Scene {
         p.put("vignetting", sensor.vignetting());
         p.put("exposure_gain", (double) gain);
         byte[] pixels = Sensor.quantise(planes, size, size, gain, sensor, rng);
-        return new SynthSample(index, ng, family(), kind, lighting.setup(), edge == null ? Region.BODY : Region.EDGE,
+        return new SynthSample(index, ng, family, kind, lighting.setup(), edge == null ? Region.BODY : Region.EDGE,
                 Collections.unmodifiableMap(p), size, config.channels(), pixels, hf);
     }
 

@@ -15,19 +15,8 @@ final class StripScene extends FamilyScene {
     private static final List<String> KINDS = List.of("scale", "inclusion", "patch", "crazing", "scratch",
             "roll-mark");
 
-    @Override
-    String family() {
-        return NAME;
-    }
-
-    @Override
-    List<String> kinds() {
-        return KINDS;
-    }
-
-    @Override
-    double edgeProbability() {
-        return 0.15;
+    StripScene() {
+        super(NAME, KINDS, 0.15);
     }
 
     /** Rolling runs along the image rows; each row gets its own height and albedo offset (streaks). */

@@ -14,19 +14,8 @@ final class TileScene extends FamilyScene {
     static final String NAME = "tile";
     private static final List<String> KINDS = List.of("crack", "break", "fray", "uneven", "blowhole");
 
-    @Override
-    String family() {
-        return NAME;
-    }
-
-    @Override
-    List<String> kinds() {
-        return KINDS;
-    }
-
-    @Override
-    double edgeProbability() {
-        return 0.35;
+    TileScene() {
+        super(NAME, KINDS, 0.35);
     }
 
     @Override

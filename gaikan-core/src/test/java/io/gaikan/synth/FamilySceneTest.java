@@ -66,7 +66,7 @@ class FamilySceneTest {
                     }
                 }
             }
-            assertEquals(Set.copyOf(((FamilyScene) Scenes.byName(family)).kinds()), kinds,
+            assertEquals(Set.copyOf(((FamilyScene) Scenes.byName(family)).defectKinds()), kinds,
                     family + ": 40 NG images show every defect kind");
             double in = inside / nIn, out = outside / nOut;
             assertTrue(in > 5 * out && in > 4, family + ": mean |NG - OK| inside mask " + in + ", outside " + out);
@@ -81,7 +81,7 @@ class FamilySceneTest {
         List<String> header = List.of(lines.get(0).split(",", -1));
         assertEquals(List.of("path", "label", "lighting", "region", "family"), header.subList(0, 5));
         Set<String> families = new HashSet<>();
-        Set<String> tileKinds = Set.copyOf(new TileScene().kinds());
+        Set<String> tileKinds = Set.copyOf(new TileScene().defectKinds());
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             assertEquals(header.size(), f.length, line);
@@ -94,7 +94,7 @@ class FamilySceneTest {
             assertEquals(f[4].equals("metal"), !f[header.indexOf("grind_marks")].isEmpty(), line);
         }
         assertEquals(Set.of("tile", "metal"), families);
-        List<String> kinds = new java.util.ArrayList<>(new TileScene().kinds());
+        List<String> kinds = new java.util.ArrayList<>(new TileScene().defectKinds());
         kinds.add("scratch");
         assertEquals(kinds, Scenes.byName(Scenes.mixtureName("tile,metal")).defectKinds());
     }
