@@ -62,32 +62,30 @@ abstract class AnomalyMethod implements FitMethod {
             throw new IllegalArgumentException("--method " + name() + ": no training image of the normal classes " + c.normalClasses());
         }
         NDManager manager = NDManager.newBaseManager();
-        AnomalyScorer scorer = null;
+        AnomalyDetector detector = null;
         try {
             ImageClassifier network = c.buildNetwork(manager);
             PatchFeatures features = new PatchFeatures(network,
                     PatchFeatures.stages(c.config().featureStages(), network), c.inputSize());
-            AnomalyDetector detector = fitDetector(features, train, c, manager);
+            detector = fitDetector(features, train, c, manager);
             ModelState.saveModel(network, new RunLayout(c.runDir()).model());
             detector.save(c.runDir());
-            scorer = new AnomalyScorer(manager, detector, null, main.classes(), c.normalClasses());
 
             List<Sample> val = c.split().samples(c.data(), c.split().val());
-            double[] valScores = scorer.scores(val, threads, out, quiet).image();
+            double[] valScores = detector.score(val, manager, threads, out, quiet).image();
             AnomalyThreshold threshold = AnomalyThreshold.choose(select(c, val, valScores, false), select(c, val, valScores, true));
             out.printf("%s: %s; threshold %.4f (%s)%n", name(), detector.sizes(), threshold.threshold(), threshold.rule());
             new AnomalyFiles(name(), features.stages(), threshold, train.size(), detector.sizes()).write(c.runDir());
-            scorer = new AnomalyScorer(manager, detector, threshold, main.classes(), c.normalClasses());
+            AnomalyScorer scorer = new AnomalyScorer(manager, detector, threshold, main.classes(), c.normalClasses());
 
             List<Sample> test = c.split().samples(c.data(), c.split().test());
             Map<String, ClassificationMetrics> metrics = test.isEmpty() ? Map.of() : test(c, scorer, threshold, test);
             return new TrainResult(c.runDir(), List.of(), metrics);
         } finally {
-            if (scorer != null) {
-                scorer.close();
-            } else {
-                manager.close();
+            if (detector != null) {
+                detector.close();
             }
+            manager.close();
         }
     }
 
