@@ -30,7 +30,8 @@ record SettingOptions(List<Setting<?>> settings, TrainConfig defaults) {
     private <T> OptionSpec option(Setting<T> s) {
         OptionSpec.Builder b = OptionSpec.builder(s.option()).description(s.describe(defaults.get(s)).replace("%", "%%"));
         if (s.type().javaType() == Boolean.class) {
-            return b.arity("0").type(boolean.class).build();
+            // 0..1: a flag that is on by default (--tta) is turned off as --tta=false
+            return b.arity("0..1").type(boolean.class).build();
         }
         if (s.type().isList()) {
             return b.arity("1").type(List.class).auxiliaryTypes(String.class).paramLabel(s.type().label()).build();
@@ -58,7 +59,7 @@ record SettingOptions(List<Setting<?>> settings, TrainConfig defaults) {
     private static <T> void set(TrainConfig.Builder b, Setting<T> s, OptionSpec given, Path here) {
         T value;
         if (s.type().javaType() == Boolean.class) {
-            value = s.parse("true");
+            value = s.parse(String.valueOf((Object) given.getValue()));
         } else if (s.type().isList()) {
             List<String> items = given.getValue();
             value = s.parse(String.join("\n", items));

@@ -6,21 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import io.gaikan.augment.Pipelines;
-import io.gaikan.concurrent.ThreadPools;
-import io.gaikan.console.ProgressBar;
-import io.gaikan.data.Batch;
-import io.gaikan.data.BatchLoader;
-import io.gaikan.data.ImageCache;
 import io.gaikan.data.Sample;
 import io.gaikan.model.ImageClassifier;
+import io.gaikan.train.ImageBatches;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 
 /**
@@ -85,22 +77,8 @@ final class PatchFeatures {
      */
     void forEachBatch(List<Sample> samples, NDManager manager, int threads, String label, PrintStream out, boolean quiet,
                       BiConsumer<int[], NDArray> sink) {
-        ExecutorService pool = ThreadPools.fixed(threads, "loader");
-        try (ProgressBar bar = ProgressBar.start(label, samples.size(), out, quiet)) {
-            BatchLoader loader = new BatchLoader(samples, List.of(Sample::label), Pipelines.eval(inputSize)::apply,
-                    new ImageCache(0), pool, BATCH, 2 * Math.max(1, threads));
-            ParameterStore ps = new ParameterStore(manager, false);
-            for (Iterator<Batch> it = loader.epoch(0, 0, false); it.hasNext(); ) {
-                Batch batch = it.next();
-                try (NDManager step = manager.newSubManager()) {
-                    NDArray x = step.create(batch.pixels(),
-                            new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
-                    sink.accept(batch.indices(), extract(ps, x));
-                }
-                bar.step(batch.size(), Map.of());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ParameterStore ps = new ParameterStore(manager, false);
+        new ImageBatches(inputSize, BATCH).forEach(samples, manager, threads, label, out, quiet,
+                (indices, images) -> sink.accept(indices, extract(ps, images)));
     }
 }

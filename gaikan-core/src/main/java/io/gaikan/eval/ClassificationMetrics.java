@@ -73,6 +73,16 @@ public record ClassificationMetrics(
                 List.copyOf(classes), classes.stream().filter(normalClasses::contains).toList(), confusion);
     }
 
+    /**
+     * The mean of the per-class accuracies over the classes that have test images: what accuracy would be on a test
+     * set with as many images of every class, so that a set that is mostly one class (magnetic tile's {@code Free})
+     * cannot hide a model that never finds the others.
+     */
+    public double balancedAccuracy() {
+        return perClassAccuracy.values().stream().filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue)
+                .average().orElse(Double.NaN);
+    }
+
     private static double ratio(int num, int den) {
         return den == 0 ? Double.NaN : (double) num / den;
     }

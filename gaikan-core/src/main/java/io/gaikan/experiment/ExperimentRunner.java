@@ -216,7 +216,7 @@ public final class ExperimentRunner {
             k++;
             String tag = String.format(Locale.ROOT, "%s[%d/%d]", who, k, mine.size());
             out.printf("%s %s (run %s) ...%n", tag, run.name(), run.id());
-            double seconds = train(run, data, config.data().seed(), dir, store);
+            double seconds = train(run, data, config.data().shotSeed(run.config().seed()), dir, store);
             trained++;
             double elapsed = (System.nanoTime() - started) / 1e9;
             out.printf("%s %s: %s in %s, ETA %s%n", tag, run.name(), summary(store.run(run.id()).mainMetrics()),

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 /** The test figures a report can tabulate, each knowing which direction is better (seed tables use percent). */
 public enum Metric {
     ACCURACY("accuracy", "Accuracy", true, ClassificationMetrics::accuracy),
+    BALANCED_ACCURACY("balanced_accuracy", "Mean per-class accuracy", true, ClassificationMetrics::balancedAccuracy),
     MISS_RATE("miss_rate", "Miss rate, NG judged OK", false, ClassificationMetrics::missRate),
     OVER_DETECTION_RATE("over_detection_rate", "Over-detection rate, OK judged NG", false,
             ClassificationMetrics::overDetectionRate),

@@ -42,7 +42,7 @@ record PretrainStep(String name, DataSpec data, SynthSource synth, Settings base
         }
         Node data = node.get("data");
         DataSpec spec = !node.has("data") ? null : data.isScalar()
-                ? new DataSpec(workDir.resolve(data.asString()).normalize(), null, 0.1, 0, List.of(), false, 1, java.util.Map.of())
+                ? new DataSpec(workDir.resolve(data.asString()).normalize(), null, 0.1, 0, List.of(), false, 1, java.util.Map.of(), false)
                 : DataSpec.read(data, workDir);
         SynthSource synth = node.has("synth") ? SynthSource.read(node.get("synth")) : null;
         Settings own = Settings.read(node, Set.of("data", "synth"));

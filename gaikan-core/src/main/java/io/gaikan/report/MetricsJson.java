@@ -27,6 +27,7 @@ public final class MetricsJson {
 
     static final String ACCURACY = "accuracy";
     static final String PER_CLASS = "per_class_accuracy";
+    static final String BALANCED = "balanced_accuracy";
     static final String DEFECT = "defect_accuracy";
     static final String NORMAL = "normal_accuracy";
     static final String MISS = "miss_rate";
@@ -116,6 +117,7 @@ public final class MetricsJson {
     private static ObjectNode node(ClassificationMetrics m) {
         ObjectNode o = MAPPER.createObjectNode();
         JsonNumbers.put(o, ACCURACY, m.accuracy());
+        JsonNumbers.put(o, BALANCED, m.balancedAccuracy());
         ObjectNode perClass = o.putObject(PER_CLASS);
         m.perClassAccuracy().forEach((c, v) -> JsonNumbers.put(perClass, c, v == null ? Double.NaN : v));
         JsonNumbers.put(o, DEFECT, m.defectAccuracy());

@@ -133,6 +133,15 @@ public final class TrainSettings {
             .optional("none").help("defect masks named like the images (DIR/CLASS/NAME.png, non-zero = defect): an "
                     + "anomaly detector also reports pixel AUROC and where its maps peak"));
 
+    public static final Setting<Boolean> TTA = declare(Setting.of("tta", ValueType.BOOLEAN, true)
+            .help("few-shot heads: test-time augmentation, each image's features averaged with its left-right mirror's"));
+    public static final Setting<Boolean> TRANSDUCTIVE = declare(Setting.of("transductive", ValueType.BOOLEAN, false)
+            .help("few-shot heads: refine the class prototypes with the unlabelled images being classified (soft "
+                    + "k-means); predictions then depend on which images are classified together"));
+    public static final Setting<Float> HEAD_L2 = declare(Setting.of("headL2", ValueType.FLOAT, (Float) null)
+            .valid(Rule.positive()).optional("chosen by cross-validation over the training images")
+            .help("logistic head: L2 penalty on the weights"));
+
     /** Every setting, in declaration order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(new ArrayList<>(DECLARED));
 

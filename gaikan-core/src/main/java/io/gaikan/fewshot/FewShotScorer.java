@@ -1,0 +1,75 @@
+package io.gaikan.fewshot;
+
+import ai.djl.ndarray.NDManager;
+import io.gaikan.data.Sample;
+import io.gaikan.data.Task;
+import io.gaikan.eval.Predictions;
+import io.gaikan.train.RunScorer;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fitted few-shot head on its frozen backbone: features of each image (averaged over its test views), the head's
+ * calibrated probabilities, and with transductive refinement those of all images classified together.
+ */
+final class FewShotScorer implements RunScorer {
+
+    private final NDManager manager;
+    private final PooledFeatures features;
+    private final LinearHead head;
+    private final int testViews;
+    private final boolean transductive;
+
+    FewShotScorer(NDManager manager, PooledFeatures features, LinearHead head, int testViews, boolean transductive) {
+        this.manager = manager;
+        this.features = features;
+        this.head = head;
+        this.testViews = testViews;
+        this.transductive = transductive;
+    }
+
+    /** Embedded vectors ({@link SupportSet#embed}) of {@code samples}, each the mean of its test views. */
+    double[][] embedded(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
+        float[][][] views = features.extract(samples, testViews, manager, threads, "features", out, quiet);
+        double[][] z = new double[samples.size()][];
+        for (int i = 0; i < z.length; i++) {
+            float[] mean = new float[views[0][i].length];
+            for (int v = 0; v < testViews; v++) {
+                for (int d = 0; d < mean.length; d++) {
+                    mean[d] += views[v][i][d] / testViews;
+                }
+            }
+            z[i] = SupportSet.embed(mean, head.center());
+        }
+        return z;
+    }
+
+    @Override
+    public Predictions predict(List<Sample> samples, List<Task> tasks, int threads, PrintStream out, boolean quiet) {
+        return predictions(embedded(samples, threads, out, quiet), samples, tasks);
+    }
+
+    Predictions predictions(double[][] z, List<Sample> samples, List<Task> tasks) {
+        float[][] p = new float[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            p[i] = LinearHead.softmax(head.scores(z[i]), head.temperature());
+        }
+        if (transductive && z.length > 0) {
+            p = SoftKMeans.refine(head.classSums(), z, p);
+        }
+        int[] truth = new int[samples.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = tasks.get(0).labeler().applyAsInt(samples.get(i));
+        }
+        List<float[][]> probabilities = new ArrayList<>();
+        probabilities.add(p);
+        return new Predictions(List.of(tasks.get(0).name()), List.<int[]>of(truth), probabilities);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
