@@ -25,6 +25,9 @@ public final class TrainConfig {
     /** The method of gradient training of a network, the one that uses every training setting. */
     public static final String NETWORK = "network";
 
+    /** The few-shot method that picks its head by images per class (io.gaikan.fewshot). */
+    public static final String AUTO = "auto";
+
     private final Map<Setting<?>, Object> values;
 
     private TrainConfig(Map<Setting<?>, Object> values) {
@@ -83,7 +86,9 @@ public final class TrainConfig {
     public ObjectNode identityJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (Setting<?> s : TrainSettings.ALL) {
-            if (s.identity() && !Objects.equals(values.get(s), s.defaultValue())) {
+            // the method's default depends on other settings: leave it out where it is what an unset one becomes
+            Object unset = s == TrainSettings.METHOD ? Builder.defaultMethod(this) : s.defaultValue();
+            if (s.identity() && !Objects.equals(values.get(s), unset)) {
                 node.set(s.name(), json(s));
             }
         }
@@ -101,7 +106,7 @@ public final class TrainConfig {
     /** Reads run.json's {@code config}; missing settings take their defaults, unknown keys are ignored. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TrainConfig fromJson(JsonNode node) {
-        Builder b = builder();
+        Builder b = builder().method(NETWORK); // runs older than --method were networks
         for (Setting<?> s : TrainSettings.ALL) {
             JsonNode v = node.get(s.name());
             if (s.identity() && v != null) {
@@ -271,11 +276,25 @@ public final class TrainConfig {
                 checked.put(e.getKey(), check(e.getKey(), e.getValue()));
             }
             TrainConfig c = new TrainConfig(java.util.Collections.unmodifiableMap(checked));
+            if (c.method() == null) {
+                return toBuilderOf(c).method(defaultMethod(c)).build();
+            }
             if (c.isSchedule() && c.mode() != TrainMode.TRANSFER) { // a schedule starts in transfer mode
                 return toBuilderOf(c).mode(TrainMode.TRANSFER).build();
             }
             requireAgreement(c);
             return c;
+        }
+
+        /**
+         * ImageNet weights with nothing said about how to train them: a few-shot head ({@code auto}), which needs no
+         * recipe and is the better model up to tens of images per class (README, "Few images per class"); any
+         * training setting of the network's (a mode, a schedule, tasks) asks for the network.
+         */
+        static String defaultMethod(TrainConfig c) {
+            boolean headOnImageNet = c.init() instanceof Init.ImageNet && c.mode() == TrainMode.SCRATCH
+                    && !c.isSchedule() && c.tasks().size() == 1;
+            return headOnImageNet ? AUTO : NETWORK;
         }
 
         private static Builder toBuilderOf(TrainConfig c) {

@@ -117,9 +117,10 @@ public final class TrainSettings {
                     + "task is the main one (added as main=label if not given); derived:groups needs --normal-classes"));
     public static final Setting<Boolean> QUIET = declare(Setting.of("quiet", ValueType.BOOLEAN, false).machine()
             .help("no progress bars; one line per epoch"));
-    public static final Setting<String> METHOD = declare(Setting.of("method", ValueType.TEXT, TrainConfig.NETWORK)
-            .help("network (train the network with the options above) or the name of a fitted method (patchcore, "
-                    + "padim, ...)"));
+    public static final Setting<String> METHOD = declare(Setting.of("method", ValueType.TEXT, (String) null)
+            .optional("auto with --init imagenet, the default --mode and one task; else network")
+            .help("network (train the network with the options above), a few-shot head on frozen pretrained features "
+                    + "(auto, logistic, prototypes) or an anomaly detector fitted on normal images (patchcore, padim)"));
     public static final Setting<String> FEATURE_STAGES = declare(Setting.of("featureStages", ValueType.TEXT,
             (String) null).optional("the method's choice for the model's family")
             .help("stages whose feature maps a feature-based method uses, e.g. blocks.2,blocks.3 or layer2,layer3"));

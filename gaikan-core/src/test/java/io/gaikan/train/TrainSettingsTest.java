@@ -70,6 +70,21 @@ class TrainSettingsTest {
     }
 
     @Test
+    void imageNetWeightsWithNoTrainingSettingsGetTheFewShotHeadEverythingElseTheNetwork() throws IOException {
+        assertEquals(TrainConfig.AUTO, TrainConfig.builder().init("imagenet").build().method());
+        assertEquals(TrainConfig.NETWORK, TrainConfig.builder().build().method(), "no pretrained weights");
+        assertEquals(TrainConfig.NETWORK, TrainConfig.builder().init("imagenet").mode(TrainMode.FINETUNE).build().method());
+        assertEquals(TrainConfig.NETWORK, TrainConfig.builder().init("imagenet").schedule(2, 2).build().method());
+        assertEquals("patchcore", TrainConfig.builder().init("imagenet").method("patchcore").build().method());
+        // a run.json written before --method existed is a network run, whatever its init
+        TrainConfig old = TrainConfig.fromJson(new ObjectMapper().readTree("{\"init\": \"imagenet\"}"));
+        assertEquals(TrainConfig.NETWORK, old.method());
+        // the resolved default is not part of the identity; an explicit other method is
+        assertFalse(TrainConfig.builder().init("imagenet").build().identityJson().has("method"));
+        assertTrue(TrainConfig.builder().init("imagenet").method(TrainConfig.NETWORK).build().identityJson().has("method"));
+    }
+
+    @Test
     void typedValuesParseFromText() {
         assertEquals(new Init.None(), TrainSettings.INIT.parse("none"));
         assertEquals(new Init.ImageNet(), TrainSettings.INIT.parse("imagenet"));
