@@ -68,4 +68,39 @@ class TrainCommandTest {
         CliRun badModel = run("eval", "--run", tmp.resolve("no-run").toString());
         assertTrue(badModel.err().contains("no-run"), badModel.err());
     }
+
+    /** ImageNet weights and nothing about training: a few-shot head, recorded as such; a flag on by default turns off. */
+    @Test
+    void imageNetWeightsAloneFitAFewShotHead(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        Random rng = new Random(3);
+        for (String cls : new String[]{"h", "v"}) {
+            Files.createDirectories(data.resolve(cls));
+            for (int i = 0; i < 10; i++) {
+                BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+                int phase = rng.nextInt(8);
+                for (int p = 0; p < 32 * 32; p++) {
+                    int along = cls.equals("h") ? p / 32 : p % 32;
+                    img.setRGB(p % 32, p / 32, ((along + phase) / 4) % 2 == 0 ? 0xe0e0e0 : 0x202020);
+                }
+                ImageIO.write(img, "png", data.resolve(cls).resolve(i + ".png").toFile());
+            }
+        }
+        Path weights = tmp.resolve("resnet18.safetensors");
+        io.gaikan.model.ImageClassifier net = io.gaikan.model.ModelRegistry.defaults().get("resnet18")
+                .build(io.gaikan.model.ModelOptions.classes(1000));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            net.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 3, 32, 32));
+            io.gaikan.train.ModelState.saveModel(net, weights);
+        }
+        CliRun fitted = run("train", "--data", data.toString(), "--out", tmp.resolve("run").toString(), "--size", "32",
+                "--model", "resnet18", "--init", "imagenet", "--weights", weights.toString(), "--shots", "3",
+                "--tta=false", "--quiet");
+        assertEquals(0, fitted.code(), fitted.err());
+        assertTrue(fitted.out().contains("auto: logistic head"), fitted.out());
+        io.gaikan.train.RunInfo info = io.gaikan.train.RunInfo.read(tmp.resolve("run"));
+        assertEquals("auto", info.config().method());
+        assertEquals(false, info.config().get(io.gaikan.train.TrainSettings.TTA));
+        assertEquals("1", info.fitted().get("test_views"));
+    }
 }

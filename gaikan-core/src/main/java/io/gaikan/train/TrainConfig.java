@@ -86,9 +86,10 @@ public final class TrainConfig {
     public ObjectNode identityJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (Setting<?> s : TrainSettings.ALL) {
-            // the method's default depends on other settings: leave it out where it is what an unset one becomes
-            Object unset = s == TrainSettings.METHOD ? Builder.defaultMethod(this) : s.defaultValue();
-            if (s.identity() && !Objects.equals(values.get(s), unset)) {
+            // the method's default depends on other settings: left out where it is what an unset one becomes
+            boolean isDefault = s == TrainSettings.METHOD ? method().equals(Builder.defaultMethod(this))
+                    : Objects.equals(values.get(s), s.defaultValue());
+            if (s.identity() && !isDefault) {
                 node.set(s.name(), json(s));
             }
         }
@@ -113,12 +114,14 @@ public final class TrainConfig {
                 b.setJson(s, v);
             }
         }
-        return b.build();
+        TrainConfig read = b.build();
+        // a method that is what the other settings imply reads back as unset, so the config equals the one written
+        return read.method().equals(Builder.defaultMethod(read)) ? read.toBuilder().reset(TrainSettings.METHOD).build() : read;
     }
 
     private <T> JsonNode json(Setting<T> s) {
-        T value = get(s);
-        return value == null ? JsonNodeFactory.instance.nullNode() : s.type().toJson(value);
+        Object value = s == TrainSettings.METHOD ? method() : get(s);
+        return value == null ? JsonNodeFactory.instance.nullNode() : s.type().toJson(s.type().javaType().cast(value));
     }
 
     @Override
@@ -176,7 +179,11 @@ public final class TrainConfig {
     public Integer cacheViews() { return get(TrainSettings.CACHE_VIEWS); }
     public List<TaskSpec> tasks() { return get(TrainSettings.TASKS); }
     public boolean quiet() { return get(TrainSettings.QUIET); }
-    public String method() { return get(TrainSettings.METHOD); }
+    /** The method asked for, or when none was, the one the other settings imply ({@code Builder#defaultMethod}). */
+    public String method() {
+        String asked = get(TrainSettings.METHOD);
+        return asked != null ? asked : Builder.defaultMethod(this);
+    }
     public String featureStages() { return get(TrainSettings.FEATURE_STAGES); }
     public float coresetRatio() { return get(TrainSettings.CORESET_RATIO); }
     public String masks() { return get(TrainSettings.MASKS); }
@@ -276,9 +283,6 @@ public final class TrainConfig {
                 checked.put(e.getKey(), check(e.getKey(), e.getValue()));
             }
             TrainConfig c = new TrainConfig(java.util.Collections.unmodifiableMap(checked));
-            if (c.method() == null) {
-                return toBuilderOf(c).method(defaultMethod(c)).build();
-            }
             if (c.isSchedule() && c.mode() != TrainMode.TRANSFER) { // a schedule starts in transfer mode
                 return toBuilderOf(c).mode(TrainMode.TRANSFER).build();
             }
