@@ -2,7 +2,10 @@
 mean +- std over seeds, rows = images per class, columns = methods, plus the PyTorch linear probe of
 bench/fewshot-peer.py when DIR/peer.csv exists. Cells with fewer finished seeds than the others say how many.
 
-    python3 bench/fewshot-table.py out/fewshot-xsdd
+    python3 bench/fewshot-table.py out/fewshot-xsdd [more directories of the same data and split ...]
+
+Several directories (e.g. the head columns and the slow fine-tuning columns run apart) are merged by column label;
+peer.csv is read from the first that has one.
 """
 import csv
 import json
@@ -23,12 +26,14 @@ def cell(values, seeds):
 
 
 def main():
-    exp = sys.argv[1]
-    db = sqlite3.connect(os.path.join(exp, "runs.db"))
+    dirs = sys.argv[1:]
     values = defaultdict(lambda: defaultdict(list))  # (metric, shots) -> method -> values
     methods, shots_seen, seeds = [], set(), set()
-    rows = db.execute("SELECT g.labels, r.metrics FROM grid g JOIN runs r ON r.id = g.run_id "
-                      "WHERE r.status = 'FINISHED' ORDER BY g.position")
+    rows = []
+    for exp in dirs:
+        db = sqlite3.connect(os.path.join(exp, "runs.db"))
+        rows += db.execute("SELECT g.labels, r.metrics FROM grid g JOIN runs r ON r.id = g.run_id "
+                           "WHERE r.status = 'FINISHED' ORDER BY g.position").fetchall()
     for labels, metrics in rows:
         labels, main = json.loads(labels), json.loads(metrics)["main"]
         shots, method = int(labels["shots"]), labels["method"]
@@ -37,8 +42,9 @@ def main():
         seeds.add(labels["seed"])
         for metric in ("accuracy", "balanced_accuracy"):
             values[(metric, shots)][method].append(main[metric])
-    peer = os.path.join(exp, "peer.csv")
-    if os.path.exists(peer):
+    peers = [os.path.join(d, "peer.csv") for d in dirs if os.path.exists(os.path.join(d, "peer.csv"))]
+    if peers:
+        peer = peers[0]
         methods.append("PyTorch linear probe")
         with open(peer, newline="") as f:
             for row in csv.DictReader(f):

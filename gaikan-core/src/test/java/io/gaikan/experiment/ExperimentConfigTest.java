@@ -49,6 +49,15 @@ class ExperimentConfigTest {
     }
 
     @Test
+    void kShotSubsetsFollowTheDataSeedOrWithShotsPerSeedEachRunsSeed() {
+        assertEquals(3, parse(FEWSHOT).data().shotSeed(7), "by default every run gets the same draw");
+        ExperimentConfig perSeed = parse(FEWSHOT.replace("seed: 3}", "seed: 3, shots_per_seed: true}"));
+        assertEquals(7, perSeed.data().shotSeed(7));
+        assertEquals(List.of(), parse(FEWSHOT.replace("[ok_front]", "[\"\"]")).data().normalClasses(),
+                "an empty class name (an unset ${VAR:-}) is left out");
+    }
+
+    @Test
     void gridIsTheCartesianProductWithTheFirstAxisSlowest() {
         Grid grid = Grid.expand(parse(FEWSHOT));
         assertEquals(3 * 3 * 2, grid.points().size());
