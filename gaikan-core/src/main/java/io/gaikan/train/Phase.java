@@ -1,9 +1,45 @@
 package io.gaikan.train;
 
+import io.gaikan.model.ImageClassifier;
+
+import java.util.List;
+
 /**
  * A stretch of epochs with one freezing state and one learning-rate curve.
  *
  * @param firstTrainable index into the model's backbone layers of the first trainable one (layers before it frozen)
  */
 public record Phase(String name, int epochs, float lr, int firstTrainable) {
+
+    /** The run's phases: one (scratch, transfer or fine-tune), or transfer then fine-tune for a schedule. */
+    static List<Phase> of(TrainConfig config, ImageClassifier model) {
+        int frozenAll = model.backboneLayers().size();
+        int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
+        float lr = config.baseLr();
+        if (config.isSchedule()) {
+            return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
+                    new Phase("finetune", config.finetuneEpochs(), config.effectiveFinetuneLr(), unfreeze));
+        }
+        return List.of(switch (config.mode()) {
+            case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
+            case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
+            case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
+        });
+    }
+
+    /** {@code --unfreeze-from}: a layer name prefix or an index into the backbone layers; none = 0 (all layers). */
+    public static int unfreezeIndex(String from, ImageClassifier model) {
+        if (from == null || from.isBlank()) {
+            return 0;
+        }
+        if (from.chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(from);
+            int n = model.backboneLayers().size();
+            if (index > n) {
+                throw new IllegalArgumentException("--unfreeze-from " + index + ": the model has " + n + " layers");
+            }
+            return index;
+        }
+        return model.layerIndex(from);
+    }
 }

@@ -11,6 +11,7 @@ import io.gaikan.eval.Predictor;
 import io.gaikan.model.ImageClassifier;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
@@ -31,6 +32,49 @@ interface PhaseInputs extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Cached backbone features kept in memory; a larger feature cache spills to a file in the run directory. */
+    long FEATURE_CACHE_BYTES = 1L << 30;
+
+    /** The training images augmented and plain, and the validation images (null without a validation split). */
+    record Loaders(BatchLoader train, BatchLoader trainPlain, BatchLoader val) {
+    }
+
+    /**
+     * Images through the whole network; or, for a transfer phase with {@code cacheViews} set, the backbone's pooled
+     * features computed once (per view) and the heads trained on them. Every trainable tensor must then be in a head:
+     * a layer between backbone and heads that trains (the dual model's fusion) would make the cached features stale.
+     */
+    static PhaseInputs forPhase(TrainConfig config, ImageClassifier model, Phase phase, int phaseStart, Loaders loaders,
+                                Path runDir, NDManager manager, PrintStream out) {
+        boolean transferPhase = phase.firstTrainable() == model.backboneLayers().size();
+        if (config.cacheViews() == null || !transferPhase) {
+            return PhaseInputs.images(loaders.train(), loaders.val());
+        }
+        TrainingStep.trainableParameters(model).keySet().stream()
+                .filter(name -> model.headPrefixes().stream().noneMatch(name::startsWith)).findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("--cache-views: in transfer mode " + config.model()
+                            + " also trains " + name + ", which sits between the cached features and the heads");
+                });
+        int views = config.cacheViews() == 0 ? 1 : Math.min(config.cacheViews(), phase.epochs());
+        if (!config.quiet()) {
+            out.printf("feature cache: %d view(s) of %d training images%s%n", views, loaders.train().size(),
+                    config.cacheViews() == 0 ? " (un-augmented)" : "");
+        }
+        // view v is the augmentation the image loader would apply in epoch v of the phase
+        FeatureCache train = FeatureCache.build(model, loaders.train().size(), views,
+                v -> config.cacheViews() == 0 ? loaders.trainPlain().epoch(0, 0, false)
+                        : loaders.train().epoch(config.seed(), phaseStart + v, false),
+                manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
+        try {
+            FeatureCache val = loaders.val() == null ? null : FeatureCache.build(model, loaders.val().size(), 1,
+                    v -> loaders.val().epoch(0, 0, false), manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
+            return PhaseInputs.cached(train, val, loaders.train(), loaders.val());
+        } catch (RuntimeException e) {
+            train.close();
+            throw e;
+        }
+    }
 
     static PhaseInputs images(BatchLoader train, BatchLoader val) {
         return new PhaseInputs() {

@@ -36,6 +36,22 @@ public record RunInfo(TrainConfig config, String data, int inputSize, List<Strin
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** run.json of a new run: its settings, data, input size, classes per task and the versions that made it. */
+    static RunInfo create(TrainConfig config, io.gaikan.data.Dataset data, int size, java.util.Set<String> normalClasses,
+                          List<io.gaikan.data.Task> tasks) {
+        Map<String, List<String>> taskClasses = new java.util.LinkedHashMap<>();
+        tasks.forEach(t -> taskClasses.put(t.name(), t.classes()));
+        Map<String, String> versions = new java.util.LinkedHashMap<>();
+        versions.put("gaikan", "0.1.0");
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
+        versions.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
+                + ai.djl.engine.Engine.getInstance().getVersion());
+        return new RunInfo(config, data.source().toString(), size,
+                data.classes().stream().filter(normalClasses::contains).toList(), taskClasses, versions,
+                java.time.OffsetDateTime.now().toString());
+    }
+
     public List<String> classes() {
         return tasks.values().iterator().next();
     }

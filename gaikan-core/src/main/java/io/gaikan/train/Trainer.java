@@ -2,12 +2,9 @@ package io.gaikan.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.gaikan.augment.Pipelines;
 import io.gaikan.concurrent.ThreadPools;
@@ -35,7 +32,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,8 +55,6 @@ public final class Trainer {
 
     /** Decoded images kept in memory; beyond this they are decoded again each epoch. */
     private static final long IMAGE_CACHE_BYTES = 2L << 30;
-    /** Cached backbone features kept in memory; a larger feature cache spills to a file in the run directory. */
-    private static final long FEATURE_CACHE_BYTES = 1L << 30;
 
     /** The default time between checkpoints. */
     public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(60);
@@ -118,7 +112,7 @@ public final class Trainer {
         Checkpoints files = new Checkpoints(run);
         if (!resume) {
             run.writeSplit(split, data.root());
-            run.writeInfo(newRunInfo(config, data, size, normalClasses, tasks));
+            run.writeInfo(RunInfo.create(config, data, size, normalClasses, tasks));
         }
         if (method != null) {
             return method.fit(new FitContext(config, data, split, normalClasses, tasks, size, runDir, resume, registry, out));
@@ -127,7 +121,7 @@ public final class Trainer {
         ExecutorService pool = ThreadPools.fixed(config.threads(), "loader");
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageClassifier model = buildModel(spec, config, tasks, size, manager);
-            List<Phase> phases = phases(config, model);
+            List<Phase> phases = Phase.of(config, model);
             ImageCache cache = new ImageCache(IMAGE_CACHE_BYTES);
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
             BatchLoader train = new BatchLoader(split.samples(data, split.train()), labelers,
@@ -143,7 +137,7 @@ public final class Trainer {
             if (resume && state.epochsDone() > 0) {
                 out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
             }
-            state = runEpochs(config, model, phases, tasks, new Loaders(train, trainPlain, val), optimizer, state,
+            state = runEpochs(config, model, phases, tasks, new PhaseInputs.Loaders(train, trainPlain, val), optimizer, state,
                     files, runDir, manager);
 
             if (config.earlyStopPatience() > 0 && state.bestEpoch() > 0) {
@@ -198,47 +192,14 @@ public final class Trainer {
         return model;
     }
 
-    static List<Phase> phases(TrainConfig config, ImageClassifier model) {
-        int frozenAll = model.backboneLayers().size();
-        int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
-        float lr = config.baseLr();
-        if (config.isSchedule()) {
-            return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
-                    new Phase("finetune", config.finetuneEpochs(), config.effectiveFinetuneLr(), unfreeze));
-        }
-        return List.of(switch (config.mode()) {
-            case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
-            case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
-            case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
-        });
-    }
-
-    static int unfreezeIndex(String from, ImageClassifier model) {
-        if (from == null || from.isBlank()) {
-            return 0;
-        }
-        if (from.chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(from);
-            int n = model.backboneLayers().size();
-            if (index > n) {
-                throw new IllegalArgumentException("--unfreeze-from " + index + ": the model has " + n + " layers");
-            }
-            return index;
-        }
-        return model.layerIndex(from);
-    }
-
-    /** The training images augmented and plain, and the validation images (null without a validation split). */
-    private record Loaders(BatchLoader train, BatchLoader trainPlain, BatchLoader val) {
-    }
 
     private TrainState runEpochs(TrainConfig config, ImageClassifier model, List<Phase> phases, List<Task> tasks,
-                                 Loaders loaders, Optimizer optimizer, TrainState state, Checkpoints files, Path runDir,
+                                 PhaseInputs.Loaders loaders, Optimizer optimizer, TrainState state, Checkpoints files, Path runDir,
                                  NDManager manager) throws IOException {
         ParameterStore ps = new ParameterStore(manager, false);
         long lastCheckpoint = System.nanoTime();
         int stepsPerEpoch = loaders.train().batches(true);
-        List<float[]> classWeights = config.balanceClasses() ? balancedClassWeights(loaders.train().samples(), tasks) : null;
+        List<float[]> classWeights = config.balanceClasses() ? TrainingStep.balancedClassWeights(loaders.train().samples(), tasks) : null;
         if (classWeights != null && !config.quiet()) {
             for (int t = 0; t < tasks.size(); t++) {
                 out.printf("class weights %s: %s%n", tasks.get(t).name(), Arrays.toString(classWeights.get(t)));
@@ -256,7 +217,8 @@ public final class Trainer {
             if (config.freezeBn()) {
                 model.freezeBatchNorm();
             }
-            Map<String, Parameter> trainable = trainableParameters(model);
+            TrainingStep step = new TrainingStep(model, tasks, classWeights, optimizer, config.labelSmoothing(),
+                    config.gradClip());
             if (state.epochsDone() == phaseStart && phaseStart > 0) {
                 // A new phase starts with a fresh optimiser, as a recompiled Keras model does (seed 003).
                 optimizer.load(Map.of(), manager);
@@ -265,16 +227,18 @@ public final class Trainer {
                     phase.epochs() * stepsPerEpoch, stepsPerEpoch, config.stepEpochs(), config.stepGamma());
             if (!config.quiet()) {
                 out.printf("phase %s: %d epoch(s), lr %.3g, %d of %d parameter tensors trainable%n", phase.name(),
-                        phase.epochs(), phase.lr(), trainable.size(), ParameterNames.of(model).size());
+                        phase.epochs(), phase.lr(), step.trainableCount(), ParameterNames.of(model).size());
             }
-            try (PhaseInputs inputs = phaseInputs(config, model, phase, phaseStart, trainable, loaders, runDir, manager)) {
+            try (PhaseInputs inputs = PhaseInputs.forPhase(config, model, phase, phaseStart, loaders, runDir, manager,
+                    out)) {
+                EpochRun epochRun = new EpochRun(config, model, ps, inputs, step, schedule, phase.lr(), stepsPerEpoch,
+                        phaseStart);
                 for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
                     long started = System.nanoTime();
                     Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
                     int stepBase = (epoch - phaseStart) * stepsPerEpoch;
                     float lastLr = schedule.at(phase.lr(), stepBase);
-                    EpochStats trainStats = trainEpoch(config, model, ps, tasks, classWeights, inputs, stepsPerEpoch,
-                            optimizer, trainable, schedule, phase.lr(), stepBase, epoch, phaseStart, manager);
+                    EpochStats trainStats = trainEpoch(epochRun, epoch, manager);
                     String broken = ModelState.firstNonFinite(model);
                     if (broken != null) {
                         throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
@@ -287,7 +251,7 @@ public final class Trainer {
                     EpochRecord record = new EpochRecord(epoch + 1, phase.name(), trainStats.loss(), trainStats.accuracy(),
                             valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
                             valStats.taskAccuracy());
-                    state = afterEpoch(config, model, state, record, p, files, manager);
+                    state = state.after(record, p, config, () -> ModelState.saveModel(model, files.best()));
                     boolean phaseEnds = epoch + 1 == epochBase || state.stoppedPhases().contains(p);
                     if (phaseEnds || System.nanoTime() - lastCheckpoint >= checkpointEvery.toNanos()) {
                         files.save(model, optimizer, state);
@@ -313,136 +277,43 @@ public final class Trainer {
         return state;
     }
 
-    /**
-     * Images through the whole network; or, for a transfer phase with {@code cacheViews} set, the backbone's pooled
-     * features computed once (per view) and the heads trained on them. Every trainable tensor must then be in a head:
-     * a layer between backbone and heads that trains (the dual model's fusion) would make the cached features stale.
-     */
-    private PhaseInputs phaseInputs(TrainConfig config, ImageClassifier model, Phase phase, int phaseStart,
-                                    Map<String, Parameter> trainable, Loaders loaders, Path runDir, NDManager manager) {
-        boolean transferPhase = phase.firstTrainable() == model.backboneLayers().size();
-        if (config.cacheViews() == null || !transferPhase) {
-            return PhaseInputs.images(loaders.train(), loaders.val());
-        }
-        trainable.keySet().stream().filter(name -> model.headPrefixes().stream().noneMatch(name::startsWith))
-                .findFirst().ifPresent(name -> {
-                    throw new IllegalArgumentException("--cache-views: in transfer mode " + config.model()
-                            + " also trains " + name + ", which sits between the cached features and the heads");
-                });
-        int views = config.cacheViews() == 0 ? 1 : Math.min(config.cacheViews(), phase.epochs());
-        if (!config.quiet()) {
-            out.printf("feature cache: %d view(s) of %d training images%s%n", views, loaders.train().size(),
-                    config.cacheViews() == 0 ? " (un-augmented)" : "");
-        }
-        // view v is the augmentation the image loader would apply in epoch v of the phase
-        FeatureCache train = FeatureCache.build(model, loaders.train().size(), views,
-                v -> config.cacheViews() == 0 ? loaders.trainPlain().epoch(0, 0, false)
-                        : loaders.train().epoch(config.seed(), phaseStart + v, false),
-                manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
-        try {
-            FeatureCache val = loaders.val() == null ? null : FeatureCache.build(model, loaders.val().size(), 1,
-                    v -> loaders.val().epoch(0, 0, false), manager, FEATURE_CACHE_BYTES, runDir, out, config.quiet());
-            return PhaseInputs.cached(train, val, loaders.train(), loaders.val());
-        } catch (RuntimeException e) {
-            train.close();
-            throw e;
-        }
+    /** What every epoch of a phase shares: the settings, the model and its inputs, the step and the lr curve. */
+    private record EpochRun(TrainConfig config, ImageClassifier model, ParameterStore ps, PhaseInputs inputs,
+                            TrainingStep step, LrSchedule schedule, float baseLr, int stepsPerEpoch, int phaseStart) {
     }
 
-    private TrainState afterEpoch(TrainConfig config, ImageClassifier model, TrainState state, EpochRecord record,
-                                  int phaseIndex, Checkpoints files, NDManager manager) throws IOException {
-        List<EpochRecord> history = new ArrayList<>(state.history());
-        history.add(record);
-        boolean phaseStart = state.history().isEmpty()
-                || !state.history().get(state.history().size() - 1).phase().equals(record.phase());
-        int bad = phaseStart ? 0 : state.badEpochs();
-        double best = state.best();
-        int bestEpoch = state.bestEpoch();
-        List<Integer> stopped = new ArrayList<>(state.stoppedPhases());
-        if (config.earlyStopPatience() > 0) {
-            double value = config.monitor().score(record);
-            // NaN: nothing monitored yet (a checkpoint of an earlier version may hold -Infinity)
-            if (!Double.isNaN(value) && (Double.isNaN(best) || value > best + config.earlyStopMinDelta())) {
-                best = value;
-                bestEpoch = record.epoch();
-                bad = 0;
-                ModelState.saveModel(model, files.best());
-            } else if (++bad >= config.earlyStopPatience()) {
-                stopped.add(phaseIndex);
-            }
-        }
-        return new TrainState(record.epoch(), best, bestEpoch, bad, stopped, history);
-    }
-
-    /** Per task, the balanced class weights of the training images' labels ({@link Losses#balancedWeights}). */
-    static List<float[]> balancedClassWeights(List<Sample> samples, List<Task> tasks) {
-        List<float[]> weights = new ArrayList<>();
-        for (Task task : tasks) {
-            int[] counts = new int[task.classes().size()];
-            for (Sample sample : samples) {
-                int label = task.labeler().applyAsInt(sample);
-                if (label >= 0) {
-                    counts[label]++;
-                }
-            }
-            weights.add(Losses.balancedWeights(counts));
-        }
-        return weights;
-    }
-
-    static Map<String, Parameter> trainableParameters(ImageClassifier model) {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        ParameterNames.of(model).forEach((name, p) -> {
-            if (p.requiresGradient()) {
-                out.put(name, p);
-            }
-        });
-        return out;
-    }
-
-    private EpochStats trainEpoch(TrainConfig config, ImageClassifier model, ParameterStore ps, List<Task> tasks,
-                                  List<float[]> classWeights, PhaseInputs inputs, int steps, Optimizer optimizer,
-                                  Map<String, Parameter> trainable,
-                                  LrSchedule schedule, float baseLr, int stepBase, int epoch, int phaseStart,
-                                  NDManager manager) {
+    private EpochStats trainEpoch(EpochRun run, int epoch, NDManager manager) {
+        TrainConfig config = run.config();
         double lossSum = 0;
         int correct = 0;
         int labelled = 0;
         int seen = 0;
         long waitNanos = 0;
         long started = System.nanoTime();
-        Iterator<Batch> batches = inputs.trainBatches(config.seed(), epoch, epoch - phaseStart);
-        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), steps * (long) config.batchSize(),
+        int stepBase = (epoch - run.phaseStart()) * run.stepsPerEpoch();
+        Iterator<Batch> batches = run.inputs().trainBatches(config.seed(), epoch, epoch - run.phaseStart());
+        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), run.stepsPerEpoch() * (long) config.batchSize(),
                 out, config.quiet())) {
             for (int step = stepBase; batches.hasNext(); step++) {
                 long waitStart = System.nanoTime();
                 Batch batch = batches.next();
                 waitNanos += System.nanoTime() - waitStart;
-                float lr = schedule.at(baseLr, step);
+                float lr = run.schedule().at(run.baseLr(), step);
                 try (NDManager stepManager = manager.newSubManager()) {
                     NDArray x = stepManager.create(batch.pixels(),
                             new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
-                    NDList logits;
-                    NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        logits = inputs.forward(model, ps, x, true);
-                        loss = totalLoss(stepManager, logits, batch.labels(), tasks, config.labelSmoothing(),
-                                classWeights);
-                        collector.backward(loss);
-                    }
-                    float lossValue = loss.getFloat();
-                    if (!Float.isFinite(lossValue)) {
-                        // before the update: the weights in memory and every checkpoint stay those of the last good step
+                    TrainingStep.Result result = run.step().run(x, batch.labels(),
+                            images -> run.inputs().forward(run.model(), run.ps(), images, true), lr, stepManager);
+                    if (!result.finite()) {
+                        // the step left the weights alone: in memory and in every checkpoint they are the last good ones
                         throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
                                 "training diverged: the loss became %s at epoch %d, step %d (learning rate %.3g); "
                                         + "lower --lr (or set --grad-clip); nothing of this epoch was saved, the last "
-                                        + "checkpoint is kept", lossValue, epoch + 1, step - stepBase + 1, lr));
+                                        + "checkpoint is kept", result.loss(), epoch + 1, step - stepBase + 1, lr));
                     }
-                    applyGradients(trainable, optimizer, lr, config.gradClip(), stepManager);
-                    lossSum += lossValue * batch.size();
-                    int[] hits = hits(logits.get(0), batch.labels()[0]);
-                    correct += hits[0];
-                    labelled += hits[1];
+                    lossSum += result.loss() * batch.size();
+                    correct += result.correct();
+                    labelled += result.labelled();
                 }
                 seen += batch.size();
                 double rate = seen / ((System.nanoTime() - started) / 1e9);
@@ -467,91 +338,5 @@ public final class Trainer {
 
     private static List<String> taskNames(List<Task> tasks) {
         return tasks.stream().map(Task::name).toList();
-    }
-
-    /** {correct, labelled} of a batch's main-task predictions. */
-    private static int[] hits(NDArray logits, int[] labels) {
-        long[] predicted = logits.argMax(1).toLongArray();
-        int correct = 0, labelled = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] >= 0) {
-                labelled++;
-                correct += predicted[i] == labels[i] ? 1 : 0;
-            }
-        }
-        return new int[]{correct, labelled};
-    }
-
-    static NDArray totalLoss(NDManager manager, NDList logits, int[][] labels, List<Task> tasks, float smoothing) {
-        return totalLoss(manager, logits, labels, tasks, smoothing, null);
-    }
-
-    /** @param classWeights per task the weight of each class (null: unweighted) */
-    static NDArray totalLoss(NDManager manager, NDList logits, int[][] labels, List<Task> tasks, float smoothing,
-                             List<float[]> classWeights) {
-        NDArray total = null;
-        for (int t = 0; t < tasks.size(); t++) {
-            NDArray loss = Losses.crossEntropy(manager, logits.get(t), labels[t], smoothing,
-                    classWeights == null ? null : classWeights.get(t));
-            if (loss == null) {
-                continue;
-            }
-            NDArray weighted = loss.mul(tasks.get(t).weight());
-            total = total == null ? weighted : total.add(weighted);
-        }
-        return total != null ? total : logits.get(0).sum().mul(0f);
-    }
-
-    static void applyGradients(Map<String, Parameter> trainable, Optimizer optimizer, float lr, float clip,
-                                       NDManager stepManager) {
-        Map<String, NDArray> grads = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
-            NDArray g = e.getValue().getArray().getGradient();
-            g.attach(stepManager);
-            grads.put(e.getKey(), g);
-        }
-        float scale = 1f;
-        if (clip > 0) {
-            double sq = 0;
-            for (NDArray g : grads.values()) {
-                sq += g.square().sum().getFloat();
-            }
-            double norm = Math.sqrt(sq);
-            if (norm > clip) {
-                scale = (float) (clip / (norm + 1e-6));
-            }
-        }
-        for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
-            NDArray w = e.getValue().getArray();
-            NDArray g = grads.get(e.getKey());
-            if (scale != 1f) {
-                g.muli(scale);
-            }
-            optimizer.update(e.getKey(), w, g, lr, w.getShape().dimension() > 1);
-            g.subi(g);
-        }
-    }
-
-    private static RunInfo newRunInfo(TrainConfig config, Dataset data, int size, Set<String> normalClasses,
-                                      List<Task> tasks) {
-        Map<String, List<String>> taskClasses = new LinkedHashMap<>();
-        tasks.forEach(t -> taskClasses.put(t.name(), t.classes()));
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("gaikan", "0.1.0");
-        versions.put("java", System.getProperty("java.version"));
-        versions.put("djl", Engine.getDjlVersion());
-        versions.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        return new RunInfo(config, data.source().toString(), size,
-                data.classes().stream().filter(normalClasses::contains).toList(), taskClasses, versions,
-                java.time.OffsetDateTime.now().toString());
-    }
-
-    /**
-     * Loss, main-task accuracy, auxiliary-task accuracies, the fraction of the epoch's training time spent waiting for
-     * the next batch, and the training images per second (data wait included).
-     */
-    public record EpochStats(double loss, double accuracy, Map<String, Double> taskAccuracy, double waitFraction,
-                             double imagesPerSecond) {
-        static final EpochStats NONE = new EpochStats(Double.NaN, Double.NaN, Map.of(), 0, Double.NaN);
     }
 }

@@ -127,7 +127,7 @@ class MultiTaskTest {
         try (NDManager step = m.newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList logits = model.forward(new ParameterStore(step, false), new NDList(x), false);
-            collector.backward(Trainer.totalLoss(step, logits, labels, tasks, 0f));
+            collector.backward(TrainingStep.totalLoss(step, logits, labels, tasks, 0f));
             NDArray g = w.getArray().getGradient();
             float[] out = g.toFloatArray();
             g.subi(g);

@@ -45,7 +45,7 @@ class PartialFinetuneTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageClassifier model = ModelRegistry.defaults().get("resnet18").build(ModelOptions.classes(3));
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            int first = Trainer.unfreezeIndex("layer3", model);
+            int first = Phase.unfreezeIndex("layer3", model);
             model.freezeBackboneBefore(first);
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray x = manager.randomNormal(new Shape(4, 3, 32, 32));
@@ -53,7 +53,7 @@ class PartialFinetuneTest {
             try (NDManager step = manager.newSubManager();
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList logits = model.forward(ps, new NDList(x), true);
-                NDArray loss = Trainer.totalLoss(step, logits, new int[][]{{0, 1, 2, 0}},
+                NDArray loss = TrainingStep.totalLoss(step, logits, new int[][]{{0, 1, 2, 0}},
                         List.of(Task.of("main", List.of("a", "b", "c"), 1f)), 0f);
                 JniUtils.startProfile(false, false, false);
                 collector.backward(loss);

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.gaikan.data.Task;
 import io.gaikan.model.ImageClassifier;
@@ -61,7 +60,7 @@ public final class StepBenchmark {
                 Engine.getInstance().setRandomSeed(1);
                 model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
                 if (unfreezeFrom != null) {
-                    model.freezeBackboneBefore(Trainer.unfreezeIndex(unfreezeFrom, model));
+                    model.freezeBackboneBefore(Phase.unfreezeIndex(unfreezeFrom, model));
                 }
                 NDArray x = manager.randomNormal(new Shape(batch, 3, size, size));
                 int[][] labels = {new Random(1).ints(batch, 0, 1000).toArray()};
@@ -96,17 +95,10 @@ public final class StepBenchmark {
         TrainConfig config = TrainConfig.builder().optimizer(OptimizerKind.SGD).momentum(0.9f).weightDecay(1e-4f).build();
         Optimizer sgd = config.optimizer().create(config, manager);
         List<Task> tasks = List.of(Task.of("main", IntStream.range(0, 1000).mapToObj(Integer::toString).toList(), 1f));
-        Map<String, Parameter> trainable = Trainer.trainableParameters(model);
+        TrainingStep trainingStep = new TrainingStep(model, tasks, null, sgd, 0f, 0f);
         return () -> {
             try (NDManager step = manager.newSubManager()) {
-                NDArray loss;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDList logits = model.forward(ps, new NDList(x), true);
-                    loss = Trainer.totalLoss(step, logits, labels, tasks, 0f);
-                    collector.backward(loss);
-                }
-                Trainer.applyGradients(trainable, sgd, 1e-3f, 0f, step);
-                loss.getFloat();
+                trainingStep.run(x, labels, images -> model.forward(ps, new NDList(images), true), 1e-3f, step);
             }
         };
     }
