@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.EpochRecord;
 import io.gaikan.report.Charts;
+import io.gaikan.report.TrainingCurves;
 import io.gaikan.report.HtmlReport;
 import io.gaikan.report.Table;
 import io.gaikan.text.Csv;
@@ -377,7 +378,7 @@ public final class ExperimentReport {
             bySchedule.forEach((label, runs) -> curves.put(label, meanHistory(runs)));
             Path png = dir.resolve("plots").resolve(fileName("curves " + facet.getKey()) + ".png");
             Files.createDirectories(png.getParent());
-            Charts.overlaidCurves(curves, "Schedule N/M" + (facet.getKey().isEmpty() ? "" : " (" + facet.getKey() + ")"), png);
+            TrainingCurves.overlaidCurves(curves, "Schedule N/M" + (facet.getKey().isEmpty() ? "" : " (" + facet.getKey() + ")"), png);
             page.image(png, "Transfer N / fine-tune M epochs; curves averaged over "
                     + (spec.aggregate().isEmpty() ? "nothing (single runs)" : String.join(", ", spec.aggregate())));
             out.add(png);

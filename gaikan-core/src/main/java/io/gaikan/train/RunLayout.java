@@ -10,6 +10,7 @@ import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.PredictionsCsv;
 import io.gaikan.report.Charts;
+import io.gaikan.report.TrainingCurves;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.report.OperatingCurveFiles;
 
@@ -135,7 +136,7 @@ public final class RunLayout {
     /** The history and its plot. */
     public void writeCurves(List<EpochRecord> history) throws IOException {
         writeHistory(history);
-        Charts.curves(history, "Training curves: " + dir.getFileName(), curves());
+        TrainingCurves.curves(history, "Training curves: " + dir.getFileName(), curves());
     }
 
     /** Test metrics per task (main first); a single-task file reads as task {@code main}. */

@@ -74,7 +74,7 @@ class ChartsTest {
     @Test
     void curvesAreTwoPanelsSideBySideWithTheCurveColours(@TempDir Path dir) throws IOException {
         Path png = dir.resolve("run/curves.png");
-        Charts.curves(history(5, 10, true), "resnet18", png);
+        TrainingCurves.curves(history(5, 10, true), "resnet18", png);
         BufferedImage img = decode(png);
         assertEquals(2 * Charts.PANEL_WIDTH, img.getWidth());
         assertEquals(Charts.PANEL_HEIGHT, img.getHeight());
@@ -90,11 +90,11 @@ class ChartsTest {
     @Test
     void curvesWithoutValidationOrPhaseChangeStillRender(@TempDir Path dir) throws IOException {
         Path png = dir.resolve("curves.png");
-        Charts.curves(history(0, 1, false), "", png);
+        TrainingCurves.curves(history(0, 1, false), "", png);
         BufferedImage img = decode(png);
         assertNonTrivial(img);
         assertEquals(0, pixelsOf(img, ChartStyle.color(1).getRGB() & 0xffffff), "no validation data, no validation line");
-        assertThrows(IllegalArgumentException.class, () -> Charts.curves(List.of(), "x", png));
+        assertThrows(IllegalArgumentException.class, () -> TrainingCurves.curves(List.of(), "x", png));
     }
 
     private static ClassificationMetrics metrics(int k, long seed) {
@@ -155,7 +155,7 @@ class ChartsTest {
         runs.put("5/6", history(5, 6, true));
         runs.put("0/11", history(0, 11, false));
         Path png = dir.resolve("schedule.png");
-        Charts.overlaidCurves(runs, "Schedule", png);
+        TrainingCurves.overlaidCurves(runs, "Schedule", png);
         BufferedImage img = decode(png);
         assertEquals(2 * Charts.PANEL_WIDTH, img.getWidth());
         assertNonTrivial(img);
