@@ -1,10 +1,7 @@
 package io.gaikan.experiment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.gaikan.eval.ClassificationMetrics;
 import io.gaikan.eval.EpochRecord;
-import io.gaikan.report.Charts;
-import io.gaikan.report.TrainingCurves;
 import io.gaikan.report.HtmlReport;
 import io.gaikan.report.Table;
 import io.gaikan.text.Csv;
@@ -21,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The report of an experiment directory, from its {@link RunStore} alone: tables in the seeds' shape (rows = one
@@ -40,36 +36,17 @@ public final class ExperimentReport {
     public record Output(Path markdown, Path html, Path results, List<Path> tables, List<Path> plots, String mainTable) {
     }
 
-    /** A figure of a run's test metrics: a {@link Metric} of the main task or the accuracy of an auxiliary task. */
-    private record Measure(String key, String title, boolean higherIsBetter,
-                           ToDoubleFunction<Map<String, ClassificationMetrics>> value) {
-
-        static Measure of(Metric m) {
-            return new Measure(m.key(), m.title(), m.higherIsBetter(),
-                    ms -> ms.isEmpty() ? Double.NaN : m.percent(ms.values().iterator().next()));
-        }
-
-        static Measure task(String task) {
-            return new Measure(task + "_accuracy", "Accuracy of task '" + task + "'", true,
-                    ms -> ms.containsKey(task) ? 100 * ms.get(task).accuracy() : Double.NaN);
-        }
-
-        double of(RunStore.RunRecord run) {
-            return value.applyAsDouble(run.metrics());
-        }
-    }
-
     /** A grid cell with its training images per class and its finished run (null while not finished). */
-    private record Cell(Map<String, String> labels, int shots, RunStore.RunRecord run) {
+    record Cell(Map<String, String> labels, int shots, RunStore.RunRecord run) {
     }
 
-    private final Path dir;
+    final Path dir;
     private final String name;
-    private final ReportSpec spec;
-    private final Map<String, List<String>> axes;
+    final ReportSpec spec;
+    final Map<String, List<String>> axes;
     private final List<Cell> cells;
-    private final Map<Integer, RunStore.RunRecord> baselines;
-    private final Map<String, List<EpochRecord>> histories;
+    final Map<Integer, RunStore.RunRecord> baselines;
+    final Map<String, List<EpochRecord>> histories;
 
     private ExperimentReport(Path dir, String name, ReportSpec spec, Map<String, List<String>> axes, List<Cell> cells,
                              Map<Integer, RunStore.RunRecord> baselines, Map<String, List<EpochRecord>> histories) {
@@ -162,8 +139,9 @@ public final class ExperimentReport {
                 tables.add(csv);
             }
         }
-        plots.addAll(shotsPlots(page));
-        plots.addAll(schedulePlots(page));
+        ReportPlots plotter = new ReportPlots(this);
+        plots.addAll(plotter.shots(page));
+        plots.addAll(plotter.schedules(page));
         page.heading("Runs");
         page.text("Every run with its settings, test metrics, confusion matrix and training curves: runs.html "
                 + "(runs.md). Run directories are runs/<id>; the database runs.db holds settings, per-epoch history, "
@@ -204,7 +182,7 @@ public final class ExperimentReport {
                 && !spec.aggregate().contains(a)).toList();
     }
 
-    private Map<String, List<Cell>> facets(List<String> facetAxes) {
+    Map<String, List<Cell>> facets(List<String> facetAxes) {
         Map<String, List<Cell>> out = new LinkedHashMap<>();
         for (Cell c : cells) {
             StringJoiner key = new StringJoiner(", ");
@@ -297,111 +275,6 @@ public final class ExperimentReport {
             out.add(t.build());
         }
         return out;
-    }
-
-    /** Accuracy against images per class, one line per value of the series axis (usually the methods). */
-    private List<Path> shotsPlots(HtmlReport.Builder page) throws IOException {
-        if (!axes.containsKey(Axis.SHOTS) || axes.get(Axis.SHOTS).size() < 2) {
-            return List.of();
-        }
-        String series = spec.columns() != null && !spec.columns().equals(Axis.SHOTS) ? spec.columns()
-                : spec.rows() != null && !spec.rows().equals(Axis.SHOTS) ? spec.rows() : null;
-        List<String> facetAxes = axes.keySet().stream().filter(a -> !a.equals(Axis.SHOTS) && !a.equals(series)
-                && !spec.aggregate().contains(a)).toList();
-        Measure m = Measure.of(spec.metric());
-        List<Path> out = new ArrayList<>();
-        page.heading(m.title() + " against images per class");
-        for (Map.Entry<String, List<Cell>> facet : facets(facetAxes).entrySet()) {
-            Map<String, Map<Integer, List<Double>>> points = new LinkedHashMap<>();
-            for (Cell c : facet.getValue()) {
-                if (c.run() != null && Double.isFinite(m.of(c.run()))) {
-                    points.computeIfAbsent(series == null ? "runs" : c.labels().get(series), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(c.shots(), k -> new ArrayList<>()).add(m.of(c.run()));
-                }
-            }
-            Map<String, List<Charts.ShotPoint>> lines = new LinkedHashMap<>();
-            points.forEach((label, byShots) -> lines.put(label, shotPoints(byShots)));
-            Map<Integer, List<Double>> baseline = new LinkedHashMap<>();
-            baselines.forEach((shots, run) -> {
-                if (shots > 0 && Double.isFinite(m.of(run))) {
-                    baseline.put(shots, List.of(m.of(run)));
-                }
-            });
-            if (!baseline.isEmpty()) {
-                lines.put(BASELINE_COLUMN, shotPoints(baseline));
-            }
-            if (lines.values().stream().allMatch(List::isEmpty)) {
-                continue;
-            }
-            Path png = dir.resolve("plots").resolve(fileName("shots " + facet.getKey()) + ".png");
-            Files.createDirectories(png.getParent());
-            String title = m.title() + " vs images per class" + (facet.getKey().isEmpty() ? "" : " (" + facet.getKey() + ")");
-            Charts.accuracyVsShots(lines, title, m.title() + " (%)", png);
-            page.image(png, title + (spec.aggregate().isEmpty() ? "" : "; error bars: std over " + String.join(", ", spec.aggregate())));
-            out.add(png);
-        }
-        return out;
-    }
-
-    private static List<Charts.ShotPoint> shotPoints(Map<Integer, List<Double>> byShots) {
-        List<Charts.ShotPoint> out = new ArrayList<>();
-        byShots.forEach((shots, v) -> {
-            if (shots > 0) {
-                Table.Cell cell = Table.Cell.of(v);
-                out.add(new Charts.ShotPoint(shots, cell.mean(), cell.std()));
-            }
-        });
-        return out;
-    }
-
-    /** Training curves of the schedule values overlaid, averaged per epoch over the aggregated axes (seeds). */
-    private List<Path> schedulePlots(HtmlReport.Builder page) throws IOException {
-        if (!axes.containsKey(Axis.SCHEDULE)) {
-            return List.of();
-        }
-        List<String> facetAxes = axes.keySet().stream().filter(a -> !a.equals(Axis.SCHEDULE)
-                && !spec.aggregate().contains(a)).toList();
-        List<Path> out = new ArrayList<>();
-        page.heading("Training curves by transfer/fine-tune schedule");
-        for (Map.Entry<String, List<Cell>> facet : facets(facetAxes).entrySet()) {
-            Map<String, List<List<EpochRecord>>> bySchedule = new LinkedHashMap<>();
-            for (Cell c : facet.getValue()) {
-                if (c.run() != null && !histories.getOrDefault(c.run().id(), List.of()).isEmpty()) {
-                    bySchedule.computeIfAbsent(c.labels().get(Axis.SCHEDULE), k -> new ArrayList<>())
-                            .add(histories.get(c.run().id()));
-                }
-            }
-            if (bySchedule.isEmpty()) {
-                continue;
-            }
-            Map<String, List<EpochRecord>> curves = new LinkedHashMap<>();
-            bySchedule.forEach((label, runs) -> curves.put(label, meanHistory(runs)));
-            Path png = dir.resolve("plots").resolve(fileName("curves " + facet.getKey()) + ".png");
-            Files.createDirectories(png.getParent());
-            TrainingCurves.overlaidCurves(curves, "Schedule N/M" + (facet.getKey().isEmpty() ? "" : " (" + facet.getKey() + ")"), png);
-            page.image(png, "Transfer N / fine-tune M epochs; curves averaged over "
-                    + (spec.aggregate().isEmpty() ? "nothing (single runs)" : String.join(", ", spec.aggregate())));
-            out.add(png);
-        }
-        return out;
-    }
-
-    /** Per epoch the mean of each figure over runs (epochs present in every run only; phases from the first run). */
-    static List<EpochRecord> meanHistory(List<List<EpochRecord>> runs) {
-        int epochs = runs.stream().mapToInt(List::size).min().orElse(0);
-        List<EpochRecord> out = new ArrayList<>();
-        for (int e = 0; e < epochs; e++) {
-            final int i = e;
-            List<EpochRecord> at = runs.stream().map(h -> h.get(i)).toList();
-            out.add(new EpochRecord(at.get(0).epoch(), at.get(0).phase(), mean(at, EpochRecord::trainLoss),
-                    mean(at, EpochRecord::trainAccuracy), mean(at, EpochRecord::valLoss), mean(at, EpochRecord::valAccuracy),
-                    mean(at, EpochRecord::lr), mean(at, EpochRecord::seconds)));
-        }
-        return out;
-    }
-
-    private static double mean(List<EpochRecord> records, ToDoubleFunction<EpochRecord> f) {
-        return records.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 
     /** One line per grid cell: labels, run, status, time and every metric, full precision. */
