@@ -172,7 +172,7 @@ public final class ExperimentReport {
         axes.forEach((a, labels) -> axesText.add(a + " = " + String.join(", ", labels)));
         return String.format(Locale.ROOT, "Experiment '%s'. Grid: %s (%d cells, %d finished; training time %s). "
                         + "Test figures in percent on the fixed test set of split.csv, %s.", name, axesText, cells.size(),
-                done, ExperimentRunner.duration(seconds),
+                done, RunText.duration(seconds),
                 spec.aggregate().isEmpty() ? "single runs" : "mean ± std over " + String.join(", ", spec.aggregate()));
     }
 

@@ -1,17 +1,11 @@
 package io.gaikan.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gaikan.baseline.BaselineOptions;
-import io.gaikan.baseline.BaselineRun;
-import io.gaikan.baseline.LabeledImage;
-import io.gaikan.data.Sample;
 import io.gaikan.data.Split;
 import io.gaikan.eval.ClassificationMetrics;
-import io.gaikan.eval.EpochRecord;
 import io.gaikan.model.ModelRegistry;
 import io.gaikan.model.ModelSpec;
 import io.gaikan.model.weights.PretrainedResolver;
-import io.gaikan.pretrain.CgPretraining;
 import io.gaikan.train.EpochListener;
 import io.gaikan.train.Init;
 import io.gaikan.train.RunLayout;
@@ -111,10 +105,12 @@ public final class ExperimentRunner {
             out.println("data: " + data.describe());
             if (isCoordinator()) {
                 for (RunSpec step : grid.pretrainSteps()) {
-                    runPretrain(step, dir, store);
+                    new PretrainRunner(this, registry, threads, out).run(step, dir, store);
                 }
                 for (RunSpec baseline : baselineRuns(config, grid).values()) {
-                    runBaseline(baseline, config, data, dir, store);
+                    store.register(baseline, runDir(Path.of(""), baseline));
+                    BaselineStep.run(baseline, data.split(baseline.shots(), config.data().seed()), data, runDir(dir, baseline),
+                            store, threads, out);
                 }
             }
             return gridRuns ? runGrid(grid, config, data, dir, store) : new Summary(grid.runs().size(), 0, 0, 0);
@@ -219,55 +215,19 @@ public final class ExperimentRunner {
             double seconds = train(run, data, config.data().shotSeed(run.config().seed()), dir, store);
             trained++;
             double elapsed = (System.nanoTime() - started) / 1e9;
-            out.printf("%s %s: %s in %s, ETA %s%n", tag, run.name(), summary(store.run(run.id()).mainMetrics()),
-                    duration(seconds), duration(elapsed / trained * (todo.size() - trained)));
+            out.printf("%s %s: %s in %s, ETA %s%n", tag, run.name(), RunText.summary(store.run(run.id()).mainMetrics()),
+                    RunText.duration(seconds), RunText.duration(elapsed / trained * (todo.size() - trained)));
         }
         return new Summary(mine.size(), mine.size() - todo.size(), trained, (System.nanoTime() - started) / 1e9);
     }
 
-    private void runPretrain(RunSpec step, Path dir, RunStore store) throws IOException {
-        if (store.run(step.id()).status() == RunStore.Status.FINISHED) {
-            return;
-        }
-        Path stepDir = runDir(dir, step);
-        Files.createDirectories(stepDir);
-        double seconds;
-        if (step.source() instanceof Grid.CgSource cg) {
-            out.printf("%s (run %s): %d CG images at %d px ...%n", step.name(), step.id(), cg.count(), cg.synth().size());
-            seconds = attempt(step, stepDir, store, log -> {
-                Path runDir = new CgPretraining(cg.synth(), cg.count(), step.config().toBuilder().threads(threads).build())
-                        .run(stepDir, registry, log).getParent();
-                // CgPretraining trains without a listener: its history and metrics are recorded once it is done.
-                RunLayout run = new RunLayout(runDir);
-                for (EpochRecord r : run.readHistory()) {
-                    store.epoch(step.id(), r);
-                }
-                // keyed by task: a multi-task pretraining (e.g. defect kind + family, lighting, region) has several
-                return Files.exists(run.metrics()) ? run.readMetrics() : Map.of();
-            });
-        } else {
-            DataSpec source = (DataSpec) step.source();
-            ExperimentData data = ExperimentData.open(source, stepDir.resolveSibling(stepDir.getFileName() + ".split.csv"),
-                    threads, out);
-            out.printf("%s (run %s) on %s ...%n", step.name(), step.id(), data.describe());
-            seconds = train(step, data, source.seed(), dir, store);
-        }
-        out.printf("%s: done in %s%n", step.name(), duration(seconds));
-    }
-
-    /** The weights a run that starts from pretrain step {@code step} loads. */
-    static Path pretrainedModel(Path dir, RunSpec step) {
-        Path stepDir = runDir(dir, step);
-        return new RunLayout(step.source() instanceof Grid.CgSource ? stepDir.resolve("run") : stepDir).model();
-    }
-
     /** Trains (or resumes) one run into its directory. */
-    private double train(RunSpec run, ExperimentData data, long dataSeed, Path dir, RunStore store) throws IOException {
+    double train(RunSpec run, ExperimentData data, long dataSeed, Path dir, RunStore store) throws IOException {
         Path runDir = runDir(dir, run);
         boolean resume = new RunLayout(runDir).isRun();
         TrainConfig config = run.config();
         if (run.pretrain() != null) {
-            config = config.toBuilder().init(pretrainedModel(dir, run.pretrain()).toString()).build();
+            config = config.toBuilder().init(PretrainRunner.pretrainedModel(dir, run.pretrain()).toString()).build();
         }
         TrainConfig effective = config.toBuilder().threads(threads).build();
         Split split = data.split(run.shots(), dataSeed);
@@ -283,7 +243,7 @@ public final class ExperimentRunner {
 
     /** The work of one attempt at a run, writing its log to the given stream; returns the test metrics per task. */
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         Map<String, ClassificationMetrics> run(PrintStream log) throws IOException;
     }
 
@@ -291,7 +251,7 @@ public final class ExperimentRunner {
      * One attempt at a run: marks it running, sends the work's output to {@code train.log} in its directory, and
      * records it finished with its metrics, or failed (and rethrows).
      */
-    private double attempt(RunSpec run, Path runDir, RunStore store, Work work) throws IOException {
+    double attempt(RunSpec run, Path runDir, RunStore store, Work work) throws IOException {
         Files.createDirectories(runDir);
         store.started(run.id());
         long started = System.nanoTime();
@@ -305,57 +265,6 @@ public final class ExperimentRunner {
             store.failed(run.id(), String.valueOf(e.getMessage()), (System.nanoTime() - started) / 1e9);
             throw e;
         }
-    }
-
-    /**
-     * The classical baseline fitted on the same training images a grid run of {@code shots} gets, judged on the same
-     * test set. A failure (e.g. too few images to fit on) is recorded and reported, not fatal: the networks' grid
-     * does not depend on it.
-     */
-    private void runBaseline(RunSpec spec, ExperimentConfig config, ExperimentData data, Path dir, RunStore store) {
-        Path runDir = runDir(dir, spec);
-        store.register(spec, runDir(Path.of(""), spec));
-        if (store.run(spec.id()).status() == RunStore.Status.FINISHED) {
-            return;
-        }
-        Split split = data.split(spec.shots(), config.data().seed());
-        store.started(spec.id());
-        long started = System.nanoTime();
-        try {
-            Files.createDirectories(runDir);
-            BaselineOptions options = BaselineOptions.defaults().withWorkingSize(spec.workingSize()).withThreads(threads);
-            ClassificationMetrics m = new BaselineRun(options).fitAndEvaluate(labeled(split.samples(data.dataset(), split.train())),
-                    labeled(split.samples(data.dataset(), split.test())), data.dataset().classes(), data.normalClasses(), runDir);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            store.finished(spec.id(), Map.of("main", m), seconds);
-            out.printf("%s: %s in %s%n", spec.name(), summary(m), duration(seconds));
-        } catch (IOException | RuntimeException e) {
-            store.failed(spec.id(), String.valueOf(e.getMessage()), (System.nanoTime() - started) / 1e9);
-            out.printf("%s failed: %s%n", spec.name(), e.getMessage());
-        }
-    }
-
-    private static List<LabeledImage> labeled(List<Sample> samples) {
-        return samples.stream().map(s -> new LabeledImage(s.path(), s.label())).toList();
-    }
-
-    static String summary(ClassificationMetrics m) {
-        if (m == null) {
-            return "no test set";
-        }
-        String s = String.format(Locale.ROOT, "accuracy %.2f%%", 100 * m.accuracy());
-        if (!Double.isNaN(m.missRate())) {
-            s += String.format(Locale.ROOT, ", miss %.2f%%, over-detection %.2f%%", 100 * m.missRate(),
-                    100 * m.overDetectionRate());
-        }
-        return s;
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s < 60 ? String.format(Locale.ROOT, "%.1fs", seconds)
-                : s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
-                : String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
     }
 
     private static Map<String, List<String>> axisLabels(ExperimentConfig config) {

@@ -85,7 +85,7 @@ final class RunIndex {
         out.add(Cell.text(m == null ? "" : percent(m.accuracy())));
         out.add(Cell.text(m == null ? "" : percent(m.missRate())));
         out.add(Cell.text(m == null ? "" : percent(m.overDetectionRate())));
-        out.add(Cell.text(ExperimentRunner.duration(run.seconds())));
+        out.add(Cell.text(RunText.duration(run.seconds())));
         out.add(trainer ? new Cell(RunLayout.CONFUSION, runDir + "/" + RunLayout.CONFUSION) : new Cell("overlays", runDir + "/overlays"));
         out.add(trainer ? new Cell(RunLayout.CURVES, runDir + "/" + RunLayout.CURVES) : Cell.text(""));
         return out;

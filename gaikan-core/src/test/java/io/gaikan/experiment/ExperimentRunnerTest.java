@@ -107,7 +107,7 @@ class ExperimentRunnerTest {
         }
         RunSpec pretrain = gridRuns().get(1).pretrain();
         assertEquals(1, afterRestart.get(pretrain.id()).attempts(), "the pretrain step ran once");
-        assertTrue(Files.isRegularFile(ExperimentRunner.pretrainedModel(dir, pretrain)));
+        assertTrue(Files.isRegularFile(PretrainRunner.pretrainedModel(dir, pretrain)));
         assertNotNull(afterRestart.get(pretrain.id()).mainMetrics(), "CG held-out metrics recorded");
         assertEquals(2, afterRestart.get(runs.get(2).id()).attempts(), "the killed run was resumed");
         assertEquals(1, afterRestart.get(runs.get(3).id()).attempts());
