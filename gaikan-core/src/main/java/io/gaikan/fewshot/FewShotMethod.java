@@ -32,12 +32,15 @@ import java.util.Map;
  */
 public abstract class FewShotMethod implements FitMethod {
 
-    /** A head and the one-line reason for it. */
-    record Choice(HeadKind head, String why) {
+    /** A head, whether predictions are refined transductively, and the one-line reason for both. */
+    record Choice(HeadKind head, boolean transductive, String why) {
     }
 
-    /** The head for a training set whose smallest class has {@code fewest} images. */
-    abstract Choice choose(int fewest);
+    /**
+     * The head for a training set whose smallest class has {@code fewest} images, and whether to refine with the
+     * images classified when {@code --transductive} asked for it.
+     */
+    abstract Choice choose(int fewest, boolean transductiveAsked);
 
     @Override
     public TrainResult fit(FitContext c) throws IOException {
@@ -67,7 +70,7 @@ public abstract class FewShotMethod implements FitMethod {
             }
             fewest = Math.min(fewest, perClass[k]);
         }
-        Choice choice = choose(fewest);
+        Choice choice = choose(fewest, config.get(TrainSettings.TRANSDUCTIVE));
         out.printf("%s: %s head (%s)%n", name(), choice.head().name().toLowerCase(java.util.Locale.ROOT), choice.why());
 
         NDManager manager = NDManager.newBaseManager();
@@ -91,7 +94,7 @@ public abstract class FewShotMethod implements FitMethod {
                 out.printf("%s: L2 penalty %.0e (%s)%n", name(), penalty.l2(), penalty.rule());
             }
             int testViews = config.get(TrainSettings.TTA) ? 2 : 1;
-            boolean transductive = config.get(TrainSettings.TRANSDUCTIVE);
+            boolean transductive = choice.transductive();
             FewShotScorer uncalibrated = new FewShotScorer(manager, features, head, testViews, false);
             List<Sample> val = c.split().samples(c.data(), c.split().val());
             String temperatureRule = "none: no validation images";

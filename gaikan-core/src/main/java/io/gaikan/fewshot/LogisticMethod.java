@@ -9,7 +9,7 @@ public final class LogisticMethod extends FewShotMethod {
     }
 
     @Override
-    Choice choose(int fewest) {
-        return new Choice(HeadKind.LOGISTIC, "--method logistic");
+    Choice choose(int fewest, boolean transductiveAsked) {
+        return new Choice(HeadKind.LOGISTIC, transductiveAsked, "--method logistic");
     }
 }

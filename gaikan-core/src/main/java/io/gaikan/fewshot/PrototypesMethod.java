@@ -9,7 +9,7 @@ public final class PrototypesMethod extends FewShotMethod {
     }
 
     @Override
-    Choice choose(int fewest) {
-        return new Choice(HeadKind.PROTOTYPES, "--method prototypes");
+    Choice choose(int fewest, boolean transductiveAsked) {
+        return new Choice(HeadKind.PROTOTYPES, transductiveAsked, "--method prototypes");
     }
 }

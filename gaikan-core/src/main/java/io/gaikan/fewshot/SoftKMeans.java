@@ -8,7 +8,11 @@ package io.gaikan.fewshot;
  */
 final class SoftKMeans {
 
-    static final int ITERATIONS = 10;
+    /**
+     * Three rounds: on x-sdd at 1 image per class (20 draws, PyTorch features) 1, 3 and 10 rounds gave 78.7, 80.0 and
+     * 78.3 % against 73.0 % without refinement; more rounds let a large cluster of one class swallow a small class.
+     */
+    static final int ITERATIONS = 3;
 
     private SoftKMeans() {
     }
