@@ -54,7 +54,7 @@ final class FewShotScorer implements RunScorer {
     Predictions predictions(double[][] z, List<Sample> samples, List<Task> tasks) {
         float[][] p = new float[z.length][];
         for (int i = 0; i < z.length; i++) {
-            p[i] = LinearHead.softmax(head.scores(z[i]), head.temperature());
+            p[i] = head.probabilities(z[i]);
         }
         if (transductive && z.length > 0) {
             p = SoftKMeans.refine(head.classSums(), z, p);
