@@ -1,10 +1,8 @@
 package io.gaikan.anomaly;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gaikan.text.JsonNumbers;
+import io.gaikan.train.RunLayout;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +22,11 @@ record AnomalyFiles(String method, List<String> stages, AnomalyThreshold thresho
 
     static final String SETTINGS = "anomaly.json";
 
-    private static final ObjectMapper JSON = JsonNumbers.mapper().build();
-
     void write(Path runDir) throws IOException {
-        JSON.writeValue(runDir.resolve(SETTINGS).toFile(), this);
+        new RunLayout(runDir).writeMethodFile(SETTINGS, this);
     }
 
     static AnomalyFiles read(Path runDir) throws IOException {
-        Path file = runDir.resolve(SETTINGS);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("run " + runDir + " has no " + SETTINGS + " (not finished? train it again)");
-        }
-        return JSON.readValue(file.toFile(), AnomalyFiles.class);
+        return new RunLayout(runDir).readMethodFile(SETTINGS, AnomalyFiles.class);
     }
 }

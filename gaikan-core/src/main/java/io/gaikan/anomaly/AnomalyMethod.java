@@ -138,14 +138,8 @@ abstract class AnomalyMethod implements FitMethod {
     @Override
     public RunScorer load(RunInfo info, Path runDir, ModelRegistry registry) throws IOException {
         AnomalyFiles files = AnomalyFiles.read(runDir);
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            ImageClassifier network = NetworkScorer.rebuild(info, new RunLayout(runDir).model(), registry, manager);
-            AnomalyDetector detector = loadDetector(new PatchFeatures(network, files.stages(), info.inputSize()), runDir, manager);
-            return new AnomalyScorer(manager, detector, files.threshold(), info.classes(), Set.copyOf(info.normalClasses()));
-        } catch (RuntimeException | IOException e) {
-            manager.close();
-            throw e;
-        }
+        return NetworkScorer.withSavedBackbone(info, runDir, registry, (network, manager) -> new AnomalyScorer(manager,
+                loadDetector(new PatchFeatures(network, files.stages(), info.inputSize()), runDir, manager),
+                files.threshold(), info.classes(), Set.copyOf(info.normalClasses())));
     }
 }

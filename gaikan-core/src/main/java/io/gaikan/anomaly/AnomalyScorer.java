@@ -7,7 +7,6 @@ import io.gaikan.eval.Predictions;
 import io.gaikan.train.RunScorer;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -53,15 +52,11 @@ final class AnomalyScorer implements RunScorer {
     }
 
     Predictions predictions(double[] scores, List<Sample> samples, List<Task> tasks) {
-        int[] truth = new int[samples.size()];
         float[][] probabilities = new float[samples.size()][];
         for (int i = 0; i < samples.size(); i++) {
-            truth[i] = tasks.get(0).labeler().applyAsInt(samples.get(i));
             probabilities[i] = threshold.classProbabilities(scores[i], classes, normalClasses);
         }
-        List<float[][]> probs = new ArrayList<>();
-        probs.add(probabilities);
-        return new Predictions(List.of(tasks.get(0).name()), List.<int[]>of(truth), probs);
+        return Predictions.ofMainTask(tasks, samples, probabilities);
     }
 
     @Override

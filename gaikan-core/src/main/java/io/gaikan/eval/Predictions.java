@@ -14,6 +14,18 @@ import java.util.Set;
  */
 public record Predictions(List<String> taskNames, List<int[]> truth, List<float[][]> probabilities) {
 
+    /**
+     * Predictions of a model that answers the main task only (a fitted method): its probabilities per image, the true
+     * labels read from the samples by the main task.
+     */
+    public static Predictions ofMainTask(List<io.gaikan.data.Task> tasks, List<io.gaikan.data.Sample> samples,
+                                         float[][] probabilities) {
+        int[] truth = samples.stream().mapToInt(tasks.get(0).labeler()).toArray();
+        List<float[][]> probs = new java.util.ArrayList<>();
+        probs.add(probabilities);
+        return new Predictions(List.of(tasks.get(0).name()), List.<int[]>of(truth), probs);
+    }
+
     public int size() {
         return truth.get(0).length;
     }

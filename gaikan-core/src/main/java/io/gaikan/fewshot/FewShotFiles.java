@@ -1,10 +1,8 @@
 package io.gaikan.fewshot;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gaikan.text.JsonNumbers;
+import io.gaikan.train.RunLayout;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +25,12 @@ record FewShotFiles(HeadKind head, String why, List<String> stages, int training
 
     static final String SETTINGS = "fewshot.json";
 
-    private static final ObjectMapper JSON = JsonNumbers.mapper().build();
-
     void write(Path runDir) throws IOException {
-        JSON.writeValue(runDir.resolve(SETTINGS).toFile(), this);
+        new RunLayout(runDir).writeMethodFile(SETTINGS, this);
     }
 
     static FewShotFiles read(Path runDir) throws IOException {
-        Path file = runDir.resolve(SETTINGS);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("run " + runDir + " has no " + SETTINGS + " (not finished? train it again)");
-        }
-        return JSON.readValue(file.toFile(), FewShotFiles.class);
+        return new RunLayout(runDir).readMethodFile(SETTINGS, FewShotFiles.class);
     }
 
     /** The choices as run.json's {@code fitted} entries. */

@@ -134,15 +134,9 @@ public abstract class FewShotMethod implements FitMethod {
     @Override
     public RunScorer load(RunInfo info, Path runDir, ModelRegistry registry) throws IOException {
         FewShotFiles files = FewShotFiles.read(runDir);
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            ImageClassifier network = NetworkScorer.rebuild(info, new RunLayout(runDir).model(), registry, manager);
-            LinearHead head = LinearHead.load(runDir, files.head(), files.temperature(), manager);
-            return new FewShotScorer(manager, new PooledFeatures(network, files.stages(), info.inputSize()), head,
-                    files.testViews(), files.transductive());
-        } catch (RuntimeException | IOException e) {
-            manager.close();
-            throw e;
-        }
+        return NetworkScorer.withSavedBackbone(info, runDir, registry, (network, manager) -> new FewShotScorer(manager,
+                new PooledFeatures(network, files.stages(), info.inputSize()),
+                LinearHead.load(runDir, files.head(), files.temperature(), manager), files.testViews(),
+                files.transductive()));
     }
 }

@@ -7,7 +7,6 @@ import io.gaikan.eval.Predictions;
 import io.gaikan.train.RunScorer;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,13 +58,7 @@ final class FewShotScorer implements RunScorer {
         if (transductive && z.length > 0) {
             p = SoftKMeans.refine(head.classSums(), z, p);
         }
-        int[] truth = new int[samples.size()];
-        for (int i = 0; i < truth.length; i++) {
-            truth[i] = tasks.get(0).labeler().applyAsInt(samples.get(i));
-        }
-        List<float[][]> probabilities = new ArrayList<>();
-        probabilities.add(p);
-        return new Predictions(List.of(tasks.get(0).name()), List.<int[]>of(truth), probabilities);
+        return Predictions.ofMainTask(tasks, samples, p);
     }
 
     @Override

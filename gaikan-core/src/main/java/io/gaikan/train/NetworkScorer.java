@@ -62,6 +62,26 @@ public final class NetworkScorer implements RunScorer {
     }
 
     /** The run's network (its heads sized by the run's tasks) on {@code manager}, with the weights of {@code weights}. */
+    /** Makes a scorer around a run's frozen backbone; the scorer owns {@code manager} and closes it. */
+    public interface BackboneScorer {
+        RunScorer make(ImageClassifier backbone, NDManager manager) throws IOException;
+    }
+
+    /**
+     * The scorer of a feature-based run (anomaly detector, few-shot head): its saved backbone (model.safetensors)
+     * rebuilt on a new manager that the scorer {@code make} returns then owns; on failure the manager is closed.
+     */
+    public static RunScorer withSavedBackbone(RunInfo info, Path runDir, ModelRegistry registry, BackboneScorer make)
+            throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return make.make(rebuild(info, new RunLayout(runDir).model(), registry, manager), manager);
+        } catch (RuntimeException | IOException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     public static ImageClassifier rebuild(RunInfo info, Path weights, ModelRegistry registry, NDManager manager)
             throws IOException {
         List<TaskHead> heads = new ArrayList<>();

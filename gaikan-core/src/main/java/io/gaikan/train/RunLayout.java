@@ -10,9 +10,10 @@ import io.gaikan.eval.EpochRecord;
 import io.gaikan.eval.Predictions;
 import io.gaikan.eval.PredictionsCsv;
 import io.gaikan.report.Charts;
-import io.gaikan.report.TrainingCurves;
 import io.gaikan.report.MetricsJson;
 import io.gaikan.report.OperatingCurveFiles;
+import io.gaikan.report.TrainingCurves;
+import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,6 +114,20 @@ public final class RunLayout {
 
     public void writeInfo(RunInfo info) throws IOException {
         info.write(dir);
+    }
+
+    /** A fitted method's own settings file beside run.json (e.g. anomaly.json, fewshot.json), NaN as null. */
+    public void writeMethodFile(String name, Object value) throws IOException {
+        JsonNumbers.mapper().build().writeValue(dir.resolve(name).toFile(), value);
+    }
+
+    /** Reads what {@link #writeMethodFile} wrote; a missing file means the run did not finish. */
+    public <T> T readMethodFile(String name, Class<T> type) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("run " + dir + " has no " + name + " (not finished? train it again)");
+        }
+        return JsonNumbers.mapper().build().readValue(file.toFile(), type);
     }
 
     /** The run's split, its paths resolved against {@code dataRoot}. */
