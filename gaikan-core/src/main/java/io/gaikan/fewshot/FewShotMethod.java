@@ -104,9 +104,9 @@ public abstract class FewShotMethod implements FitMethod {
                 for (int i = 0; i < z.length; i++) {
                     scores[i] = head.scores(z[i]);
                 }
-                head = head.calibrated(Calibration.fit(scores, val.stream().mapToInt(main.labeler()).toArray(),
-                        perClass.length));
-                temperatureRule = "temperature and class offsets calibrated on " + val.size() + " validation images";
+                head = head.withTemperature(Calibration.temperature(scores,
+                        val.stream().mapToInt(main.labeler()).toArray()));
+                temperatureRule = "calibrated on " + val.size() + " validation images";
             }
             FewShotFiles files = new FewShotFiles(choice.head(), choice.why(), features.stages(), train.size(),
                     supportViews, penalty == null ? Double.NaN : penalty.l2(), penalty == null ? "" : penalty.rule(),

@@ -39,7 +39,7 @@ final class Heads {
             }
         }
         return new LinearHead(HeadKind.PROTOTYPES, support.center(), w, new double[support.classes()], 1,
-                new double[support.classes()], support.classSums());
+                support.classSums());
     }
 
     /** A penalty and how it was chosen. */
@@ -185,6 +185,6 @@ final class Heads {
             System.arraycopy(theta, c * dim, w[c], 0, dim);
             b[c] = theta[classes * dim + c];
         }
-        return new LinearHead(HeadKind.LOGISTIC, support.center(), w, b, 1, new double[classes], support.classSums());
+        return new LinearHead(HeadKind.LOGISTIC, support.center(), w, b, 1, support.classSums());
     }
 }

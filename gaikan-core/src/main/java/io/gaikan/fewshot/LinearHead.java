@@ -19,27 +19,22 @@ import java.util.Map;
  * @param center      subtracted from a feature vector before it is scaled to unit length
  * @param weights     one row per class
  * @param bias        one per class
- * @param temperature divides the scores before the softmax, and {@code offsets} are added after: both calibrated on
- *                    validation images when there are any ({@link Calibration}), else 1 and 0
+ * @param temperature divides the scores before the softmax (calibrated on validation images when there are any)
  * @param classSums   per class, the sum of its training images' embedded vectors (each image's views averaged):
  *                    where transductive refinement ({@link SoftKMeans}) starts
  */
 record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bias, double temperature,
-                  double[] offsets, double[][] classSums) {
+                  double[][] classSums) {
 
     static final String FILE = "fewshot-head.safetensors";
 
-    LinearHead calibrated(Calibration.Fit fit) {
-        return new LinearHead(kind, center, weights, bias, fit.temperature(), fit.offsets(), classSums);
+    LinearHead withTemperature(double t) {
+        return new LinearHead(kind, center, weights, bias, t, classSums);
     }
 
     /** Calibrated probabilities of an embedded vector. */
     float[] probabilities(double[] z) {
-        double[] s = scores(z);
-        for (int c = 0; c < s.length; c++) {
-            s[c] = s[c] / temperature + offsets[c];
-        }
-        return softmax(s, 1);
+        return softmax(scores(z), temperature);
     }
 
     int classes() {
@@ -84,7 +79,6 @@ record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bi
             tensors.put("center", scope.create(center));
             tensors.put("weight", matrix(weights, scope));
             tensors.put("bias", matrix(new double[][]{bias}, scope));
-            tensors.put("offsets", matrix(new double[][]{offsets}, scope));
             tensors.put("class_sums", matrix(classSums, scope));
             ModelState.saveTensors(tensors, runDir.resolve(FILE));
         }
@@ -118,7 +112,7 @@ record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bi
         try (NDManager scope = manager.newSubManager()) {
             Map<String, NDArray> t = ModelState.readTensors(runDir.resolve(FILE), scope);
             return new LinearHead(kind, t.get("center").toFloatArray(), rows(t.get("weight")), rows(t.get("bias"))[0],
-                    temperature, rows(t.get("offsets"))[0], rows(t.get("class_sums")));
+                    temperature, rows(t.get("class_sums")));
         }
     }
 }
