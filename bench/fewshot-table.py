@@ -3,6 +3,7 @@ mean +- std over seeds, rows = images per class, columns = methods, plus the PyT
 bench/fewshot-peer.py when DIR/peer.csv exists. Cells with fewer finished seeds than the others say how many.
 
     python3 bench/fewshot-table.py out/fewshot-xsdd [more directories of the same data and split ...]
+        [--rename "OLD LABEL=NEW LABEL"]... [--drop LABEL]...
 
 Several directories (e.g. the head columns and the slow fine-tuning columns run apart) are merged by column label;
 peer.csv is read from the first that has one.
@@ -26,7 +27,16 @@ def cell(values, seeds):
 
 
 def main():
-    dirs = sys.argv[1:]
+    args, dirs, rename, drop = sys.argv[1:], [], {}, set()
+    while args:
+        a = args.pop(0)
+        if a == "--rename":
+            old, new = args.pop(0).split("=", 1)
+            rename[old] = new
+        elif a == "--drop":
+            drop.add(args.pop(0))
+        else:
+            dirs.append(a)
     values = defaultdict(lambda: defaultdict(list))  # (metric, shots) -> method -> values
     methods, shots_seen, seeds = [], set(), set()
     rows = []
@@ -37,6 +47,9 @@ def main():
     for labels, metrics in rows:
         labels, main = json.loads(labels), json.loads(metrics)["main"]
         shots, method = int(labels["shots"]), labels["method"]
+        if method in drop:
+            continue
+        method = rename.get(method, method)
         methods += [] if method in methods else [method]
         shots_seen.add(shots)
         seeds.add(labels["seed"])

@@ -61,6 +61,46 @@ final class FewShotScorer implements RunScorer {
         return Predictions.ofMainTask(tasks, samples, p);
     }
 
+    /**
+     * Where the evidence for the predicted class against the others lies: the predicted class's weights minus the
+     * mean of all classes' weights, split over the image ({@link PooledFeatures#evidenceMaps}); drawn from 0 (no
+     * evidence) to the image's strongest.
+     */
+    @Override
+    public List<HeatMap> heatMaps(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
+        double[][] z = embedded(samples, threads, out, quiet);
+        double[][] weights = new double[samples.size()][];
+        int classes = head.classes();
+        for (int i = 0; i < z.length; i++) {
+            float[] p = head.probabilities(z[i]);
+            int k = 0;
+            for (int c = 1; c < classes; c++) {
+                k = p[c] > p[k] ? c : k;
+            }
+            double[] w = head.weights()[k].clone();
+            for (int d = 0; d < w.length; d++) {
+                double mean = 0;
+                for (int c = 0; c < classes; c++) {
+                    mean += head.weights()[c][d] / classes;
+                }
+                w[d] -= mean;
+            }
+            weights[i] = w;
+        }
+        float[][][] maps = features.evidenceMaps(samples, weights, manager, threads, out, quiet);
+        List<HeatMap> drawn = new java.util.ArrayList<>(maps.length);
+        for (float[][] map : maps) {
+            float max = Float.MIN_VALUE;
+            for (float[] row : map) {
+                for (float v : row) {
+                    max = Math.max(max, v);
+                }
+            }
+            drawn.add(new HeatMap(map, 0, max));
+        }
+        return drawn;
+    }
+
     @Override
     public void close() {
         manager.close();

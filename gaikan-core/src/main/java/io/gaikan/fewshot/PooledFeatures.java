@@ -92,6 +92,55 @@ public final class PooledFeatures {
         return rows;
     }
 
+    /**
+     * Where in each image the evidence for a direction of the feature space lies: a map over the finest stage's grid
+     * whose mean is {@code weights[i]} . (image i's pooled vector before centring). Each stage's share is the weighted
+     * sum of its channels at every position (pooling is a mean, so this splits the score exactly), repeated up to the
+     * finest grid. Models without named stages have no such maps.
+     */
+    public float[][][] evidenceMaps(List<Sample> samples, double[][] weights, NDManager manager, int threads,
+                                    PrintStream out, boolean quiet) {
+        if (stages.isEmpty()) {
+            throw new UnsupportedOperationException("few-shot heads on a model without named stages draw no heat maps");
+        }
+        float[][][] result = new float[samples.size()][][];
+        ParameterStore ps = new ParameterStore(manager, false);
+        new ImageBatches(inputSize, BATCH).forEach(samples, manager, threads, "heat maps", out, quiet, (indices, images) -> {
+            NDManager scope = images.getManager();
+            NDList maps = network.forwardStages(ps, images, stages, false);
+            long side = maps.stream().mapToLong(m -> m.getShape().get(2)).max().orElseThrow();
+            NDArray total = null;
+            int offset = 0;
+            for (NDArray map : maps) {
+                int channels = (int) map.getShape().get(1);
+                float[] w = new float[indices.length * channels];
+                for (int b = 0; b < indices.length; b++) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        w[b * channels + ch] = (float) weights[indices[b]][offset + ch];
+                    }
+                }
+                offset += channels;
+                NDArray norm = map.mean(new int[]{3}).mean(new int[]{2}).norm(new int[]{1}, true).add(1e-12f)
+                        .mul(Math.sqrt(stages.size())).reshape(-1, 1, 1);
+                NDArray share = map.mul(scope.create(w, new ai.djl.ndarray.types.Shape(indices.length, channels, 1, 1)))
+                        .sum(new int[]{1}).div(norm);
+                int factor = (int) (side / map.getShape().get(2));
+                NDArray fine = factor > 1 ? share.repeat(1, factor).repeat(2, factor) : share;
+                total = total == null ? fine : total.add(fine);
+            }
+            float[] flat = total.toFloatArray();
+            int cells = (int) (side * side);
+            for (int b = 0; b < indices.length; b++) {
+                float[][] map = new float[(int) side][(int) side];
+                for (int y = 0; y < side; y++) {
+                    System.arraycopy(flat, b * cells + y * (int) side, map[y], 0, (int) side);
+                }
+                result[indices[b]] = map;
+            }
+        });
+        return result;
+    }
+
     /** (N, dimension) on the images' manager. */
     private NDArray pooled(ParameterStore ps, NDArray images) {
         if (stages.isEmpty()) {

@@ -69,6 +69,10 @@ class FewShotMethodTest {
         try (TrainedModel model = TrainedModel.load(run, ZOO)) {
             Predictions again = model.predict(test, model.tasks(data.data()), 2, QUIET, true);
             assertEquals(metrics.accuracy(), again.accuracy(0), 1e-9, "the loaded run predicts what the fitted one did");
+            // heat maps on the finest stage's grid (ResNet layer2 at 48 px: 6 x 6), evidence for the predicted class
+            List<io.gaikan.train.RunScorer.HeatMap> maps = model.heatMaps(data.split().test().subList(0, 2), 2);
+            assertEquals(6, maps.get(0).values().length);
+            assertTrue(maps.get(0).high() > maps.get(0).low(), "some evidence somewhere");
         }
     }
 
