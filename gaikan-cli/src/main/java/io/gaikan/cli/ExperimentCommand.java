@@ -7,6 +7,7 @@ import io.gaikan.experiment.Grid;
 import io.gaikan.experiment.RunSpec;
 import io.gaikan.experiment.RunStore;
 import io.gaikan.experiment.WorkerProcesses;
+import io.gaikan.train.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +71,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             runner.build().run(experiment, out);
         } else {
             runner.build().setUp(experiment, out);
-            System.out.printf("starting %d worker processes (%d thread(s) each)%n", parallel, perRun);
-            WorkerProcesses.run(parallel, i -> workerCommand(i + 1, perRun), perRun);
+            try (RunLock lock = RunLock.acquire(out)) { // held while the workers run, as a single runner holds it
+                System.out.printf("starting %d worker processes (%d thread(s) each)%n", parallel, perRun);
+                WorkerProcesses.run(parallel, i -> workerCommand(i + 1, perRun), perRun);
+            }
         }
         System.out.printf("experiment finished in %.1f min%n", (System.nanoTime() - started) / 60e9);
         if (!noReport) {

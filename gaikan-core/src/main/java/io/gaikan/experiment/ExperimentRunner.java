@@ -9,6 +9,7 @@ import io.gaikan.model.weights.PretrainedResolver;
 import io.gaikan.train.EpochListener;
 import io.gaikan.train.Init;
 import io.gaikan.train.RunLayout;
+import io.gaikan.train.RunLock;
 import io.gaikan.train.TrainConfig;
 import io.gaikan.train.Trainer;
 
@@ -96,6 +97,15 @@ public final class ExperimentRunner {
     }
 
     private Summary run(ExperimentConfig config, Path dir, boolean gridRuns) throws IOException {
+        if (!isCoordinator()) { // workers run under the lock of the process that started them
+            return runLocked(config, dir, gridRuns);
+        }
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return runLocked(config, dir, gridRuns);
+        }
+    }
+
+    private Summary runLocked(ExperimentConfig config, Path dir, boolean gridRuns) throws IOException {
         Grid grid = prepare(config, dir);
         if (!isCoordinator() && !Files.isRegularFile(dir.resolve(RunLayout.SPLIT))) {
             throw new ConfigException(dir + " has no " + RunLayout.SPLIT + ": set the experiment up before starting workers");

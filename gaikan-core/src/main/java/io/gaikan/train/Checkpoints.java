@@ -2,13 +2,13 @@ package io.gaikan.train;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gaikan.files.AtomicFile;
 import io.gaikan.model.ImageClassifier;
 import io.gaikan.text.JsonNumbers;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,9 +46,7 @@ final class Checkpoints {
         String prefix = String.format("epoch-%03d", state.epochsDone());
         ModelState.saveModel(model, checkpoints.resolve(prefix + ".model.safetensors"));
         ModelState.saveTensors(optimizer.state(), checkpoints.resolve(prefix + ".optim.safetensors"));
-        Path tmp = checkpoints.resolve(prefix + ".state.json.tmp");
-        STATE_JSON.writeValue(tmp.toFile(), state);
-        Files.move(tmp, checkpoints.resolve(prefix + ".state.json"), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(checkpoints.resolve(prefix + ".state.json"), tmp -> STATE_JSON.writeValue(tmp.toFile(), state));
         run.writeCurves(state.history());
         for (String old : completed()) {
             if (!old.equals(prefix)) {

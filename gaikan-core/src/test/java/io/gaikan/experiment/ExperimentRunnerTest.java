@@ -115,6 +115,24 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aSecondProcessOnTheSameDirectoryIsRefusedAndChangesNothing() throws IOException {
+        Map<String, RunStore.RunRecord> before;
+        try (RunStore store = RunStore.open(dir)) {
+            before = store.runs();
+        }
+        // a lock held elsewhere (here: by this test) stands for another experiment process on the directory
+        try (io.gaikan.train.RunLock held = io.gaikan.train.RunLock.acquire(dir)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> runner(new ByteArrayOutputStream()).build().run(config, dir));
+            assertTrue(e.getMessage().contains("in use by another Gaikan process"), e.getMessage());
+        }
+        try (RunStore store = RunStore.open(dir)) {
+            assertEquals(before.keySet(), store.runs().keySet());
+            before.forEach((id, r) -> assertEquals(r.attempts(), store.run(id).attempts(), id));
+        }
+    }
+
+    @Test
     void killedRunResumesFromItsCheckpointInsteadOfStartingOver() throws IOException {
         RunSpec killed = gridRuns().get(2);
         try (RunStore store = RunStore.open(dir)) {
