@@ -40,6 +40,9 @@ def main():
     values = defaultdict(lambda: defaultdict(list))  # (metric, shots) -> method -> values
     methods, shots_seen, seeds = [], set(), set()
     rows = []
+    missing = [d for d in dirs if not os.path.exists(os.path.join(d, "runs.db"))]
+    if missing:
+        sys.exit("not an experiment directory (no runs.db): " + ", ".join(missing))
     for exp in dirs:
         db = sqlite3.connect(os.path.join(exp, "runs.db"))
         rows += db.execute("SELECT g.labels, r.metrics FROM grid g JOIN runs r ON r.id = g.run_id "
