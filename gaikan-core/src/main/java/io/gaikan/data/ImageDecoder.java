@@ -61,7 +61,11 @@ public final class ImageDecoder {
                     throw new DataException("image " + nameForErrors + " is " + reader.getWidth(0) + " x " + reader.getHeight(0)
                             + " pixels, more than the limit of " + megapixels(maxPixels) + " megapixels: downscale it");
                 }
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (!isAboutColourProfile(warning)) {
+                        warnings.add(warning);
+                    }
+                });
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new DataException("corrupt image " + nameForErrors + ": " + warnings.get(0));
@@ -76,6 +80,15 @@ public final class ImageDecoder {
             }
             throw new DataException("corrupt image " + nameForErrors + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A CMYK JPEG without an ICC profile is converted with a generic profile and a warning; the pixels are whole, so
+     * that warning is not a sign of a broken file as a truncation warning is.
+     */
+    private static boolean isAboutColourProfile(String warning) {
+        String lower = warning.toLowerCase(Locale.ROOT);
+        return lower.contains("icc") || lower.contains("color profile") || lower.contains("colour profile");
     }
 
     private static String megapixels(long pixels) {
