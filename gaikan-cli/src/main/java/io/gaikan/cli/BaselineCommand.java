@@ -59,6 +59,7 @@ public final class BaselineCommand implements Callable<Integer> {
         }
         PreparedData prepared = PreparedData.prepare(dataArgs.toOptions(seed),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), System.out);
+        dataArgs.listNotRead(prepared, System.out);
         java.nio.file.Files.createDirectories(out);
         new RunLayout(out).writeSplit(prepared.split(), prepared.data().root());
         List<String> classes = prepared.data().classes();

@@ -1,8 +1,10 @@
 package io.gaikan.cli;
 
 import io.gaikan.data.DataOptions;
+import io.gaikan.data.PreparedData;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,16 @@ public final class DataArgs {
     @Option(names = "--on-conflict", defaultValue = "error", description = "identical images under different labels: "
             + "error (default, lists them), drop (leave every copy out) or keep-first")
     String onConflict;
+
+    @Option(names = "--verbose", description = "list the files and folders under --data that are not read as images")
+    boolean verbose;
+
+    /** The count of what was not read is always printed; the list only when asked. */
+    void listNotRead(PreparedData prepared, PrintStream out) {
+        if (verbose) {
+            prepared.notRead().forEach(p -> out.println("  not read: " + p));
+        }
+    }
 
     DataOptions toOptions(long seed) {
         return new DataOptions(data, testDir, splitFile, valFraction, testFraction, shots,

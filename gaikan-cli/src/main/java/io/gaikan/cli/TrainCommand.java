@@ -91,6 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         PreparedData prepared = PreparedData.prepare(dataOptions, config.threads(), System.out);
+        if (dataArgs != null) {
+            dataArgs.listNotRead(prepared, System.out);
+        }
         if (!resume) { // after the data is checked: a refused command must not have deleted anything
             RunDirectory.prepareFresh(out, config, overwrite);
         }

@@ -47,9 +47,12 @@ class TrainCommandTest {
         assertEquals(1, failed.err().strip().lines().count(), failed.err());
         assertTrue(!Files.exists(tmp.resolve("r1/checkpoints")), "nothing may be trained before the data is checked");
 
+        Files.writeString(data.resolve("a/notes.txt"), "two are scratched");
         CliRun skipped = run("train", "--data", data.toString(), "--out", tmp.resolve("r2").toString(), "--size", "24",
-                "--epochs", "1", "--batch-size", "4", "--val", "0", "--quiet", "--skip-bad");
+                "--epochs", "1", "--batch-size", "4", "--val", "0", "--quiet", "--skip-bad", "--verbose");
         assertEquals(0, skipped.code(), skipped.err());
+        assertTrue(skipped.out().contains("data: 1 file(s) or folder(s) under") && skipped.out().contains("not read: ")
+                && skipped.out().contains("notes.txt"), skipped.out());
         assertTrue(skipped.out().contains("skipped 1 unreadable image(s)") && skipped.out().contains("truncated.jpg"),
                 skipped.out());
         assertTrue(Files.exists(tmp.resolve("r2/metrics.json")));

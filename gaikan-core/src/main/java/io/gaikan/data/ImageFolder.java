@@ -67,6 +67,31 @@ public final class ImageFolder {
         }
     }
 
+    /**
+     * What {@link #scan} passes over under {@code root}, sorted: hidden and Gaikan-output folders (not walked into),
+     * files beside the class folders, and files in class folders without an image extension. Counted for the user
+     * because a photo saved without its extension would otherwise vanish unseen.
+     */
+    public static List<Path> notRead(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> top = Files.list(abs)) {
+            for (Path entry : top.sorted().toList()) {
+                boolean folder = Files.isDirectory(entry);
+                if (!folder || entry.getFileName().toString().startsWith(".") || writtenByGaikan(entry)) {
+                    out.add(entry);
+                    continue;
+                }
+                try (Stream<Path> inside = Files.walk(entry, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                    inside.filter(Files::isRegularFile).filter(p -> !isImage(p)).sorted().forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + abs, e);
+        }
+        return out;
+    }
+
     public static boolean isImage(Path p) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');

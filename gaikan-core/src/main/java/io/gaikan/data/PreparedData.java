@@ -1,6 +1,7 @@
 package io.gaikan.data;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,9 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * A checked dataset with its split, ready for training or the classical baseline: every image decoded once (bad
- * ones reported or skipped), exact duplicates kept on one side, the split drawn or reused, k-shot applied.
+ * ones reported or skipped, files that are not images counted), exact duplicates kept on one side, the split drawn or reused, k-shot applied.
  */
-public record PreparedData(Dataset data, Split split, Set<String> normalClasses, Map<Path, String> skipped) {
+public record PreparedData(Dataset data, Split split, Set<String> normalClasses, Map<Path, String> skipped,
+                           List<Path> notRead) {
 
     public static PreparedData prepare(DataOptions options, int threads, PrintStream log) {
         Dataset data = Dataset.open(options.data());
@@ -28,6 +30,12 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
             }
         }
         Dataset all = test == null ? data : new Dataset(data.root(), data.classes(), concat(data, test), data.source());
+        List<Path> notRead = Files.isDirectory(options.data()) ? ImageFolder.notRead(options.data()) : List.of();
+        if (!notRead.isEmpty()) {
+            log.println("data: " + notRead.size() + " file(s) or folder(s) under " + options.data() + " not read as images "
+                    + "(hidden, Gaikan's output, or not ." + String.join("/.", ImageFolder.EXTENSIONS.stream().sorted().toList())
+                    + "); --verbose lists them");
+        }
         DataCheck check = DataCheck.run(all, threads);
         Dataset clean = check.apply(data, options.skipBad());
         if (!check.bad().isEmpty()) {
@@ -45,7 +53,7 @@ public record PreparedData(Dataset data, Split split, Set<String> normalClasses,
             split = Split.stratified(clean, check.hashes(), options.valFraction(), options.testFraction(), options.seed());
         }
         split = split.withShots(all, options.shots(), options.seed());
-        return new PreparedData(all.without(check.bad().keySet()), split, Set.copyOf(normal), check.bad());
+        return new PreparedData(all.without(check.bad().keySet()), split, Set.copyOf(normal), check.bad(), notRead);
     }
 
     /** Below this many images a class cannot give an image to each of training, validation and test. */

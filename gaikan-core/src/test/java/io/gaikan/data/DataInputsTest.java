@@ -47,6 +47,24 @@ class DataInputsTest {
     }
 
     @Test
+    void filesAndFoldersThatAreNotReadAreCounted(@TempDir Path tmp) throws Exception {
+        Path data = folder(tmp.resolve("data"));
+        Files.copy(data.resolve("ok/ok0.png"), data.resolve("ok/photo-without-extension"));
+        Files.writeString(data.resolve("ng/notes.txt"), "scratch on the left");
+        Files.createDirectories(data.resolve(".thumbnails/ok"));
+        Files.copy(data.resolve("ok/ok1.png"), data.resolve(".thumbnails/ok/ok1.png"));
+        Files.writeString(data.resolve("README"), "casting parts");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PreparedData prepared = PreparedData.prepare(DataOptions.of(data), 2, new PrintStream(log, true, StandardCharsets.UTF_8));
+        Path abs = data.toAbsolutePath().normalize();
+        assertEquals(List.of(abs.resolve(".thumbnails"), abs.resolve("README"), abs.resolve("ng/notes.txt"),
+                abs.resolve("ok/photo-without-extension")), prepared.notRead());
+        assertEquals(8, prepared.data().samples().size());
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("data: 4 file(s) or folder(s) under " + data + " not read as images"), text);
+    }
+
+    @Test
     void symlinkedClassFoldersAreFollowed(@TempDir Path tmp) throws Exception {
         Path elsewhere = folder(tmp.resolve("elsewhere"));
         Path data = Files.createDirectories(tmp.resolve("data"));
