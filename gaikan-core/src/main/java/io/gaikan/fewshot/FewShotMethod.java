@@ -79,9 +79,15 @@ public abstract class FewShotMethod implements FitMethod {
             PooledFeatures features = new PooledFeatures(network,
                     PooledFeatures.stages(config.featureStages(), network), c.inputSize());
             int supportViews = PooledFeatures.VIEWS.size();
+            boolean standardise = choice.head() == HeadKind.LOGISTIC && fewest >= Embedding.STANDARDISE_FROM;
+            String featureRule = standardise
+                    ? "standardised per dimension on the training images (every class has " + Embedding.STANDARDISE_FROM
+                    + " or more)" : "centred on the training images" + (choice.head() == HeadKind.LOGISTIC
+                    ? " (standardised from " + Embedding.STANDARDISE_FROM + " images in every class)" : "");
+            out.printf("%s: features %s%n", name(), featureRule);
             SupportSet support = SupportSet.of(
                     features.extract(train, supportViews, manager, threads, "support features", out, quiet),
-                    labels, perClass.length);
+                    labels, perClass.length, standardise);
             Heads.Penalty penalty = null;
             LinearHead head;
             if (choice.head() == HeadKind.PROTOTYPES) {
@@ -108,7 +114,7 @@ public abstract class FewShotMethod implements FitMethod {
                         val.stream().mapToInt(main.labeler()).toArray()));
                 temperatureRule = "calibrated on " + val.size() + " validation images";
             }
-            FewShotFiles files = new FewShotFiles(choice.head(), choice.why(), features.stages(), train.size(),
+            FewShotFiles files = new FewShotFiles(choice.head(), choice.why(), features.stages(), featureRule, train.size(),
                     supportViews, penalty == null ? Double.NaN : penalty.l2(), penalty == null ? "" : penalty.rule(),
                     head.temperature(), temperatureRule, testViews, transductive);
             RunLayout layout = new RunLayout(c.runDir());

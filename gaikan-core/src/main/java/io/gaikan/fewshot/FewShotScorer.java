@@ -29,7 +29,7 @@ final class FewShotScorer implements RunScorer {
         this.transductive = transductive;
     }
 
-    /** Embedded vectors ({@link SupportSet#embed}) of {@code samples}, each the mean of its test views. */
+    /** Embedded vectors ({@link Embedding#apply}) of {@code samples}, each the mean of its test views. */
     double[][] embedded(List<Sample> samples, int threads, PrintStream out, boolean quiet) {
         float[][][] views = features.extract(samples, testViews, manager, threads, "features", out, quiet);
         double[][] z = new double[samples.size()][];
@@ -40,7 +40,7 @@ final class FewShotScorer implements RunScorer {
                     mean[d] += views[v][i][d] / testViews;
                 }
             }
-            z[i] = SupportSet.embed(mean, head.center());
+            z[i] = head.embedding().apply(mean);
         }
         return z;
     }

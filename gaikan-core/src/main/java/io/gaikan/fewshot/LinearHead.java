@@ -12,24 +12,24 @@ import java.util.Map;
 
 /**
  * What every few-shot head comes down to: class scores {@code W z + b} of an embedded feature vector z (see
- * {@link SupportSet#embed}), turned into probabilities by a softmax at {@code temperature}. Prototypes are the case
+ * {@link Embedding#apply}), turned into probabilities by a softmax at {@code temperature}. Prototypes are the case
  * {@code W} = scaled unit class means, {@code b} = 0; logistic regression fits {@code W} and {@code b}.
  *
  * @param kind        the head's name ({@link HeadKind})
- * @param center      subtracted from a feature vector before it is scaled to unit length
+ * @param embedding   how a raw feature vector becomes the vector the head scores
  * @param weights     one row per class
  * @param bias        one per class
  * @param temperature divides the scores before the softmax (calibrated on validation images when there are any)
  * @param classSums   per class, the sum of its training images' embedded vectors (each image's views averaged):
  *                    where transductive refinement ({@link SoftKMeans}) starts
  */
-record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bias, double temperature,
+record LinearHead(HeadKind kind, Embedding embedding, double[][] weights, double[] bias, double temperature,
                   double[][] classSums) {
 
     static final String FILE = "fewshot-head.safetensors";
 
     LinearHead withTemperature(double t) {
-        return new LinearHead(kind, center, weights, bias, t, classSums);
+        return new LinearHead(kind, embedding, weights, bias, t, classSums);
     }
 
     /** Calibrated probabilities of an embedded vector. */
@@ -52,7 +52,7 @@ record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bi
 
     /** Calibrated probabilities of a raw feature vector. */
     float[] probabilities(float[] x) {
-        return probabilities(SupportSet.embed(x, center));
+        return probabilities(embedding.apply(x));
     }
 
     static float[] softmax(double[] scores, double temperature) {
@@ -76,7 +76,10 @@ record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bi
     void save(Path runDir, NDManager manager) throws IOException {
         try (NDManager scope = manager.newSubManager()) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
-            tensors.put("center", scope.create(center));
+            tensors.put("center", scope.create(embedding.center()));
+            if (embedding.standardised()) {
+                tensors.put("scale", scope.create(embedding.scale()));
+            }
             tensors.put("weight", matrix(weights, scope));
             tensors.put("bias", matrix(new double[][]{bias}, scope));
             tensors.put("class_sums", matrix(classSums, scope));
@@ -111,7 +114,10 @@ record LinearHead(HeadKind kind, float[] center, double[][] weights, double[] bi
     static LinearHead load(Path runDir, HeadKind kind, double temperature, NDManager manager) throws IOException {
         try (NDManager scope = manager.newSubManager()) {
             Map<String, NDArray> t = ModelState.readTensors(runDir.resolve(FILE), scope);
-            return new LinearHead(kind, t.get("center").toFloatArray(), rows(t.get("weight")), rows(t.get("bias"))[0],
+            // heads saved before standardising existed have no scale: centring only, as they were fitted
+            NDArray scale = t.get("scale");
+            Embedding embedding = new Embedding(t.get("center").toFloatArray(), scale == null ? null : scale.toFloatArray());
+            return new LinearHead(kind, embedding, rows(t.get("weight")), rows(t.get("bias"))[0],
                     temperature, rows(t.get("class_sums")));
         }
     }

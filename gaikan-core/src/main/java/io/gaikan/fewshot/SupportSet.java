@@ -1,60 +1,39 @@
 package io.gaikan.fewshot;
 
 /**
- * The labelled training images as rows for a head: every view of every image, centred on the rows' mean and scaled
- * to unit length ({@link #embed}). Centring matters because pooled activations are non-negative, so raw vectors of
- * different classes all point the same way and their cosines bunch near one.
+ * The labelled training images as rows for a head: every view of every image through the {@link Embedding} fitted on
+ * them.
  *
- * @param center  the mean of the raw rows, subtracted from every vector a head sees (saved with the head)
+ * @param embedding how a raw feature vector becomes a row (saved with the head, applied to every image it scores)
  * @param rows    embedded rows, one per (view, image)
  * @param labels  class of each row
  * @param images  training image of each row (rows of one image are held out together when choosing a setting)
  * @param classes number of classes
  */
-record SupportSet(float[] center, double[][] rows, int[] labels, int[] images, int classes) {
+record SupportSet(Embedding embedding, double[][] rows, int[] labels, int[] images, int classes) {
 
-    /** {@code views[v][i]} = view v of training image i, labelled {@code labels[i]}. */
-    static SupportSet of(float[][][] views, int[] labels, int classes) {
+    /**
+     * {@code views[v][i]} = view v of training image i, labelled {@code labels[i]}; {@code standardise} as in
+     * {@link Embedding#fit}.
+     */
+    static SupportSet of(float[][][] views, int[] labels, int classes, boolean standardise) {
         int n = labels.length;
-        int dim = views[0][0].length;
-        float[] center = new float[dim];
-        for (float[][] view : views) {
-            for (float[] row : view) {
-                for (int d = 0; d < dim; d++) {
-                    center[d] += row[d] / (views.length * n);
-                }
-            }
-        }
+        Embedding embedding = Embedding.fit(views, standardise);
         double[][] rows = new double[views.length * n][];
         int[] rowLabels = new int[rows.length];
         int[] rowImages = new int[rows.length];
         for (int v = 0; v < views.length; v++) {
             for (int i = 0; i < n; i++) {
-                rows[v * n + i] = embed(views[v][i], center);
+                rows[v * n + i] = embedding.apply(views[v][i]);
                 rowLabels[v * n + i] = labels[i];
                 rowImages[v * n + i] = i;
             }
         }
-        return new SupportSet(center, rows, rowLabels, rowImages, classes);
-    }
-
-    /** {@code x - center}, scaled to unit length. */
-    static double[] embed(float[] x, float[] center) {
-        double[] z = new double[x.length];
-        double norm = 0;
-        for (int d = 0; d < x.length; d++) {
-            z[d] = x[d] - center[d];
-            norm += z[d] * z[d];
-        }
-        double scale = 1 / Math.max(1e-12, Math.sqrt(norm));
-        for (int d = 0; d < z.length; d++) {
-            z[d] *= scale;
-        }
-        return z;
+        return new SupportSet(embedding, rows, rowLabels, rowImages, classes);
     }
 
     int dimension() {
-        return center.length;
+        return embedding.dimension();
     }
 
     int imageCount() {
@@ -94,7 +73,7 @@ record SupportSet(float[] center, double[][] rows, int[] labels, int[] images, i
                 subImages[j++] = images[r];
             }
         }
-        return new SupportSet(center, sub, subLabels, subImages, classes);
+        return new SupportSet(embedding, sub, subLabels, subImages, classes);
     }
 
     /** Unit-length mean of each class's rows: the class prototypes. */

@@ -36,7 +36,7 @@ class HeadsTest {
         double[][] means = means(4, rng);
         // class 0 is spread wide along one axis, so its mean is a poor prototype; logistic regression learns the axis
         float[][][] train = views(means, 12, 0.15, rng);
-        SupportSet support = SupportSet.of(train, labels(4, 12), 4);
+        SupportSet support = SupportSet.of(train, labels(4, 12), 4, false);
         LinearHead logistic = Heads.logistic(support, 1e-3, false);
         LinearHead prototypes = Heads.prototypes(support);
         float[][][] test = views(means, 100, 0.15, new Random(4));
@@ -65,15 +65,41 @@ class HeadsTest {
     }
 
     @Test
+    void standardisingLetsAQuietInformativeDimensionOutweighLoudUninformativeOnes() {
+        // dimension 0 tells the classes apart on a scale of 0.1; the other 4 are loud noise shared by both classes
+        int dim = 5;
+        java.util.function.BiFunction<Integer, Random, float[][][]> draw = (perClass, rng) -> {
+            float[][] rows = new float[2 * perClass][dim];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i][0] = (float) (1 + (i < perClass ? 0 : 0.1) + 0.01 * rng.nextGaussian());
+                for (int d = 1; d < dim; d++) {
+                    rows[i][d] = (float) Math.max(0, 5 + rng.nextGaussian());
+                }
+            }
+            return new float[][][]{rows};
+        };
+        float[][][] train = draw.apply(8, new Random(21));
+        float[][][] test = draw.apply(200, new Random(22));
+        double[] accuracy = new double[2];
+        for (int standardise = 0; standardise < 2; standardise++) {
+            SupportSet support = SupportSet.of(train, labels(2, 8), 2, standardise == 1);
+            assertEquals(standardise == 1, support.embedding().standardised());
+            accuracy[standardise] = accuracy(Heads.logistic(support, Heads.DEFAULT_L2, false), test[0], labels(2, 200));
+        }
+        assertTrue(accuracy[1] > 0.95, "standardised " + accuracy[1] + ", centred only " + accuracy[0]);
+        assertTrue(accuracy[0] < 0.8, "centred only " + accuracy[0] + ": the loud dimensions should have won");
+    }
+
+    @Test
     void penaltyIsCrossValidatedOnlyWhenEveryClassHasTwoImages() {
         Random rng = new Random(5);
         double[][] means = means(3, rng);
-        SupportSet one = SupportSet.of(views(means, 1, 0.1, rng), labels(3, 1), 3);
+        SupportSet one = SupportSet.of(views(means, 1, 0.1, rng), labels(3, 1), 3, false);
         Heads.Penalty fixed = Heads.choosePenalty(one, null, false, 0);
         assertEquals(Heads.DEFAULT_L2, fixed.l2());
         assertTrue(fixed.rule().contains("one training image"), fixed.rule());
 
-        SupportSet four = SupportSet.of(views(means, 4, 0.1, rng), labels(3, 4), 3);
+        SupportSet four = SupportSet.of(views(means, 4, 0.1, rng), labels(3, 4), 3, false);
         Heads.Penalty chosen = Heads.choosePenalty(four, null, false, 0);
         assertTrue(chosen.rule().contains("4-fold cross-validation"), chosen.rule());
         assertTrue(java.util.Arrays.stream(Heads.L2_GRID).anyMatch(l -> l == chosen.l2()));
@@ -103,14 +129,14 @@ class HeadsTest {
         double[][] means = means(2, rng);
         // the one support image per class is drawn far from its class's centre; 200 queries sit around the centres
         float[][][] support = views(means, 1, 0.6, rng);
-        SupportSet set = SupportSet.of(support, labels(2, 1), 2);
+        SupportSet set = SupportSet.of(support, labels(2, 1), 2, false);
         LinearHead head = Heads.prototypes(set);
         float[][][] queries = views(means, 100, 0.12, new Random(9));
         int[] truth = labels(2, 100);
         double[][] z = new double[queries[0].length][];
         float[][] initial = new float[z.length][];
         for (int i = 0; i < z.length; i++) {
-            z[i] = SupportSet.embed(queries[0][i], head.center());
+            z[i] = head.embedding().apply(queries[0][i]);
             initial[i] = LinearHead.softmax(head.scores(z[i]), 1);
         }
         float[][] refined = SoftKMeans.refine(head.classSums(), z, initial);
