@@ -50,6 +50,7 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         BaselineOptions options = BaselineOptions.defaults().withWorkingSize(workingSize);
         if (threads != null) {
             options = options.withThreads(threads);

@@ -63,6 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         if (maxMissRate != null && !(maxMissRate >= 0 && maxMissRate <= 1)) {
             throw new IllegalArgumentException("--max-miss-rate must be a fraction between 0 and 1, got " + maxMissRate);
         }

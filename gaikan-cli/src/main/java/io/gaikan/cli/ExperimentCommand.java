@@ -50,6 +50,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         ExperimentConfig experiment = ExperimentConfig.load(config);
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be >= 1, got " + parallel);

@@ -66,6 +66,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         List<Path> images = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {

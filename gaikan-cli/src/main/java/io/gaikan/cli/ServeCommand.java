@@ -59,6 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         String token = null;
         if (tokenFile != null) {
             if (!Files.isRegularFile(tokenFile)) {

@@ -65,6 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ThreadCount.check(threads);
         String sceneName = families != null ? Scenes.mixtureName(families) : scene;
         SynthConfig config = new SynthConfig(sceneName, size, seed, Domain.parse(domain), ngFraction, grey);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();

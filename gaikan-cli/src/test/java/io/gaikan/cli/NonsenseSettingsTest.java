@@ -42,6 +42,28 @@ class NonsenseSettingsTest {
     }
 
     @Test
+    void threadsBelowOneAreRefusedByEveryCommandThatTakesThem(@TempDir Path tmp) throws Exception {
+        Path data = CliFixtures.okAndNg(tmp.resolve("data"), 6, 3);
+        String run = tmp.resolve("no-run").toString();
+        List<String[]> commands = List.of(
+                new String[]{"predict", "--run", run, data.resolve("ok").toString()},
+                new String[]{"eval", "--run", run},
+                new String[]{"serve", "--run", run},
+                new String[]{"baseline", "--data", data.toString(), "--out", tmp.resolve("b").toString()},
+                new String[]{"synth", "--out", tmp.resolve("s").toString(), "--count", "4"},
+                new String[]{"experiment", tmp.resolve("no.yaml").toString(), "--out", tmp.resolve("e").toString()});
+        for (String[] command : commands) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+            args[command.length] = "--threads";
+            args[command.length + 1] = "0";
+            CliFixtures.assertOneLineError(CliRun.of(args), "--threads must be >= 1, got 0");
+        }
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(tmp.resolve("data")), left.toList(), "a refused command writes nothing");
+        }
+    }
+
+    @Test
     void aSingleClassIsNotAClassifier(@TempDir Path tmp) throws Exception {
         Path data = CliFixtures.okAndNg(tmp.resolve("data"), 6, 3);
         Files.walk(data.resolve("ng")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
