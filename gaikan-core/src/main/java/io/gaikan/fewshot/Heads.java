@@ -1,12 +1,14 @@
 package io.gaikan.fewshot;
 
+import io.gaikan.linear.SoftmaxRegression;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Fits the two heads on a {@link SupportSet}: class prototypes, and L2-regularised multinomial logistic regression
- * solved with {@link Lbfgs}, whose penalty is chosen by cross-validation over training images when every class has
+ * solved with {@link SoftmaxRegression}, whose penalty is chosen by cross-validation over training images when every class has
  * at least two of them.
  */
 final class Heads {
@@ -125,70 +127,17 @@ final class Heads {
      */
     static LinearHead logistic(SupportSet support, double l2, boolean balance) {
         int classes = support.classes();
-        int dim = support.dimension();
-        double[][] rows = support.rows();
         int[] labels = support.labels();
-        double[] rowWeight = new double[rows.length];
         int[] perClass = new int[classes];
         for (int label : labels) {
             perClass[label]++;
         }
-        double total = 0;
-        for (int r = 0; r < rows.length; r++) {
-            rowWeight[r] = balance ? (double) rows.length / (classes * perClass[labels[r]]) : 1;
-            total += rowWeight[r];
+        double[] rowWeight = new double[labels.length];
+        for (int r = 0; r < labels.length; r++) {
+            rowWeight[r] = balance ? (double) labels.length / (classes * perClass[labels[r]]) : 1;
         }
-        double norm = total;
-        Lbfgs.Objective objective = (theta, grad) -> {
-            java.util.Arrays.fill(grad, 0);
-            double loss = 0;
-            double[] s = new double[classes];
-            for (int r = 0; r < rows.length; r++) {
-                double[] z = rows[r];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < classes; c++) {
-                    double v = theta[classes * dim + c];
-                    int off = c * dim;
-                    for (int d = 0; d < dim; d++) {
-                        v += theta[off + d] * z[d];
-                    }
-                    s[c] = v;
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    s[c] = Math.exp(s[c] - max);
-                    sum += s[c];
-                }
-                double w = rowWeight[r] / norm;
-                loss -= w * Math.log(Math.max(1e-300, s[labels[r]] / sum));
-                for (int c = 0; c < classes; c++) {
-                    double delta = w * (s[c] / sum - (c == labels[r] ? 1 : 0));
-                    int off = c * dim;
-                    for (int d = 0; d < dim; d++) {
-                        grad[off + d] += delta * z[d];
-                    }
-                    grad[classes * dim + c] += delta;
-                }
-            }
-            for (int i = 0; i < classes * dim; i++) {
-                loss += 0.5 * l2 * theta[i] * theta[i];
-                grad[i] += l2 * theta[i];
-            }
-            return loss;
-        };
-        double[] start = new double[classes * dim + classes];
-        LinearHead init = prototypes(support);
-        for (int c = 0; c < classes; c++) {
-            System.arraycopy(init.weights()[c], 0, start, c * dim, dim);
-        }
-        double[] theta = Lbfgs.minimise(objective, start, 500, 1e-6).x();
-        double[][] w = new double[classes][dim];
-        double[] b = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            System.arraycopy(theta, c * dim, w[c], 0, dim);
-            b[c] = theta[classes * dim + c];
-        }
-        return new LinearHead(HeadKind.LOGISTIC, support.embedding(), w, b, 1, support.classSums());
+        SoftmaxRegression.Fit fit = SoftmaxRegression.fit(support.rows(), labels, rowWeight, classes, l2,
+                prototypes(support).weights());
+        return new LinearHead(HeadKind.LOGISTIC, support.embedding(), fit.weights(), fit.bias(), 1, support.classSums());
     }
 }

@@ -3,6 +3,7 @@ package io.gaikan.fewshot;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.gaikan.linear.Lbfgs;
 import io.gaikan.train.ModelState;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.gaikan.fewshot;
 
+import io.gaikan.linear.Lbfgs;
+
 /**
  * Transductive refinement: the images being classified, unlabelled, pull the class prototypes towards where their
  * class really lies in this batch (soft k-means started from the head's own answer; as in Ren et al., "Meta-Learning

@@ -1,5 +1,7 @@
 package io.gaikan.fewshot;
 
+import io.gaikan.linear.Lbfgs;
+
 /**
  * The labelled training images as rows for a head: every view of every image through the {@link Embedding} fitted on
  * them.

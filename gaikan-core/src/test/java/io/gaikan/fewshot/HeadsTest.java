@@ -16,21 +16,6 @@ class HeadsTest {
     private static final int DIM = 40;
 
     @Test
-    void lbfgsFindsTheMinimumOfRosenbrocksValley() {
-        Lbfgs.Objective rosenbrock = (x, g) -> {
-            double a = 1 - x[0];
-            double b = x[1] - x[0] * x[0];
-            g[0] = -2 * a - 400 * x[0] * b;
-            g[1] = 200 * b;
-            return a * a + 100 * b * b;
-        };
-        Lbfgs.Result r = Lbfgs.minimise(rosenbrock, new double[]{-1.2, 1}, 500, 1e-8);
-        assertTrue(r.converged(), "converged in " + r.iterations());
-        assertEquals(1, r.x()[0], 1e-5);
-        assertEquals(1, r.x()[1], 1e-5);
-    }
-
-    @Test
     void logisticRegressionSolvesItsObjectiveAndBeatsPrototypesWhereClassesHaveUnequalSpread() {
         Random rng = new Random(3);
         double[][] means = means(4, rng);

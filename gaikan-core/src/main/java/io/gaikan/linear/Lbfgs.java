@@ -1,19 +1,19 @@
-package io.gaikan.fewshot;
+package io.gaikan.linear;
 
 /**
  * Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, algorithm 7.5) with a backtracking Armijo line
  * search: enough for the smooth, strongly convex objectives of the heads here, which have a few thousand parameters
  * and fit in milliseconds to seconds, so a solve runs to convergence rather than for a number of epochs.
  */
-final class Lbfgs {
+public final class Lbfgs {
 
     /** A function to minimise: returns f(x) and writes its gradient into {@code gradient}. */
-    interface Objective {
+    public interface Objective {
         double evaluate(double[] x, double[] gradient);
     }
 
     /** What a solve ended with. */
-    record Result(double[] x, double value, int iterations, boolean converged) {
+    public record Result(double[] x, double value, int iterations, boolean converged) {
     }
 
     private static final int MEMORY = 10;
@@ -22,7 +22,7 @@ final class Lbfgs {
     }
 
     /** Minimises from {@code start} until the largest gradient entry is below {@code tolerance} or {@code maxIterations}. */
-    static Result minimise(Objective f, double[] start, int maxIterations, double tolerance) {
+    public static Result minimise(Objective f, double[] start, int maxIterations, double tolerance) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
@@ -117,7 +117,7 @@ final class Lbfgs {
         return q;
     }
 
-    static double dot(double[] a, double[] b) {
+    public static double dot(double[] a, double[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
