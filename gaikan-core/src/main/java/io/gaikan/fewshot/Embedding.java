@@ -1,5 +1,10 @@
 package io.gaikan.fewshot;
 
+import io.gaikan.linear.FeatureScale;
+
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * How a raw pooled feature vector becomes a head's input: minus {@code center}, divided per dimension by
  * {@code scale} when there is one, then scaled to unit length. Centring matters because pooled activations are
@@ -8,7 +13,7 @@ package io.gaikan.fewshot;
  * the rest; it needs a spread to estimate, so it starts at {@link #STANDARDISE_FROM} images in every class.
  *
  * @param center the mean of the training rows
- * @param scale  per-dimension standard deviation of the training rows, or null for centring only
+ * @param scale  per-dimension spread of the training rows ({@link FeatureScale}), or null for centring only
  */
 record Embedding(float[] center, float[] scale) {
 
@@ -18,45 +23,11 @@ record Embedding(float[] center, float[] scale) {
      */
     static final int STANDARDISE_FROM = 2;
 
-    /**
-     * No dimension's scale is below this fraction of the mean scale: a channel that happens to be (nearly) constant
-     * on a few training images would otherwise be multiplied a millionfold wherever a new image moves it.
-     */
-    static final double MIN_SCALE_FRACTION = 0.1;
-
     /** {@code views[v][i]}: view v of training image i; {@code standardise} adds the per-dimension scale. */
     static Embedding fit(float[][][] views, boolean standardise) {
-        int dim = views[0][0].length;
-        double[] sum = new double[dim];
-        double[] sumSquares = new double[dim];
-        int rows = 0;
-        for (float[][] view : views) {
-            for (float[] row : view) {
-                for (int d = 0; d < dim; d++) {
-                    sum[d] += row[d];
-                    sumSquares[d] += (double) row[d] * row[d];
-                }
-                rows++;
-            }
-        }
-        float[] center = new float[dim];
-        double[] spread = new double[dim];
-        double meanSpread = 0;
-        for (int d = 0; d < dim; d++) {
-            double mean = sum[d] / rows;
-            center[d] = (float) mean;
-            spread[d] = Math.sqrt(Math.max(0, sumSquares[d] / rows - mean * mean));
-            meanSpread += spread[d] / dim;
-        }
-        if (!standardise) {
-            return new Embedding(center, null);
-        }
-        float[] scale = new float[dim];
-        double floor = Math.max(1e-12, MIN_SCALE_FRACTION * meanSpread);
-        for (int d = 0; d < dim; d++) {
-            scale[d] = (float) Math.max(floor, spread[d]);
-        }
-        return new Embedding(center, scale);
+        List<float[]> rows = Arrays.stream(views).flatMap(Arrays::stream).toList();
+        FeatureScale fitted = FeatureScale.fit(rows);
+        return new Embedding(fitted.mean(), standardise ? fitted.scale() : null);
     }
 
     boolean standardised() {

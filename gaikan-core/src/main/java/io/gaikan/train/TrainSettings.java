@@ -134,6 +134,9 @@ public final class TrainSettings {
             .optional("none").help("defect masks named like the images (DIR/CLASS/NAME.png, non-zero = defect): an "
                     + "anomaly detector also reports pixel AUROC and where its maps peak"));
 
+    public static final Setting<HeadInit> HEAD_INIT = declare(Setting.of("headInit",
+            ValueType.of(HeadInit.class, false), HeadInit.RANDOM).help("how a network's classifier starts: random, or "
+            + "probe (a linear probe fitted on the training images' pretrained features, then fine-tuned: LP-FT)"));
     public static final Setting<Boolean> TTA = declare(Setting.of("tta", ValueType.BOOLEAN, true)
             .help("few-shot heads: test-time augmentation, each image's features averaged with its left-right mirror's"));
     public static final Setting<Boolean> TRANSDUCTIVE = declare(Setting.of("transductive", ValueType.BOOLEAN, false)

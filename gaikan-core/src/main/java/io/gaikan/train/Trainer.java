@@ -134,6 +134,9 @@ public final class Trainer {
 
             Optimizer optimizer = config.optimizer().create(config, manager);
             TrainState state = resume ? files.load(model, optimizer, manager) : TrainState.fresh();
+            if (state.epochsDone() == 0 && config.get(TrainSettings.HEAD_INIT) == HeadInit.PROBE) {
+                LinearProbe.initialiseMainHead(model, trainPlain, tasks.get(0).classes().size(), manager, out);
+            }
             if (resume && state.epochsDone() > 0) {
                 out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
             }

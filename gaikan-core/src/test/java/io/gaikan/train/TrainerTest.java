@@ -72,6 +72,26 @@ class TrainerTest {
     }
 
     @Test
+    void headInitProbeStartsTheClassifierFromALinearProbe(@TempDir Path dir) throws Exception {
+        // lr 1e-9 and frozen BatchNorm: the test accuracy is the starting head's (random convolutions pool stripes apart)
+        double[] accuracy = new double[2];
+        String[] log = new String[2];
+        for (HeadInit start : HeadInit.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TrainConfig config = small().epochs(1).lr(1e-9f).freezeBn(true).set(TrainSettings.HEAD_INIT, start).build();
+            TrainResult result = new Trainer(ModelRegistry.defaults(), new PrintStream(out, true), r -> { })
+                    .train(config, data.data(), data.split(), data.normalClasses(), dir.resolve(start.name()), false);
+            accuracy[start.ordinal()] = result.mainMetrics().accuracy();
+            log[start.ordinal()] = out.toString();
+        }
+        assertTrue(accuracy[HeadInit.PROBE.ordinal()] > 0.9, "probe head: " + accuracy[HeadInit.PROBE.ordinal()]);
+        assertTrue(accuracy[HeadInit.RANDOM.ordinal()] < 0.75, "random head: " + accuracy[HeadInit.RANDOM.ordinal()]);
+        assertTrue(log[HeadInit.PROBE.ordinal()].contains("head: a linear probe on the pooled features of "
+                + data.split().train().size() + " training images"), log[HeadInit.PROBE.ordinal()]);
+        assertFalse(log[HeadInit.RANDOM.ordinal()].contains("linear probe"));
+    }
+
+    @Test
     void transferModeLeavesEveryBackboneTensorBitIdentical(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("transfer");
         train(small().epochs(2).mode(TrainMode.TRANSFER).init(init.toString()).build(), run, false, r -> { });
