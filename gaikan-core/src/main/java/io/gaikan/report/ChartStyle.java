@@ -24,7 +24,7 @@ final class ChartStyle {
 
     static final Color TEXT = new Color(0x222222);
     static final Color GRID = new Color(0xe3e3e3);
-    static final String FONT = Font.SANS_SERIF;
+    static final String FONT = ChartFonts.FAMILY;
 
     private ChartStyle() {
     }

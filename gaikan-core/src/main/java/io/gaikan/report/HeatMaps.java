@@ -95,7 +95,7 @@ public final class HeatMaps {
             g.setColor(new Color(32, 32, 40));
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.setFont(ChartFonts.of(Font.PLAIN, 11));
             g.setColor(Color.WHITE);
             for (int i = 0; i < tiles.size(); i++) {
                 int x = gap + (i % columns) * (size + gap);

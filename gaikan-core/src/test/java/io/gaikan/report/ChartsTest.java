@@ -114,6 +114,28 @@ class ChartsTest {
     }
 
     @Test
+    void japaneseClassNamesAreDrawnAsTheirOwnGlyphs(@TempDir Path dir) throws IOException {
+        assertEquals(-1, ChartFonts.of(java.awt.Font.PLAIN, 13).canDisplayUpTo("良品・不良・キズ・打痕・ワレ"));
+        // a font without the glyphs draws every one as the same box: two names of two characters would then look alike
+        BufferedImage[] drawn = new BufferedImage[2];
+        String[] defect = {"キズ", "打痕"};
+        for (int i = 0; i < 2; i++) {
+            ClassificationMetrics m = ClassificationMetrics.compute(List.of(defect[i], "良品"), Set.of("良品"),
+                    new int[]{0, 0, 1, 1}, new int[]{0, 1, 1, 1});
+            Path png = dir.resolve("confusion-" + i + ".png");
+            Charts.confusion(m, "テスト", png);
+            drawn[i] = decode(png);
+        }
+        int differing = 0;
+        for (int y = 0; y < drawn[0].getHeight(); y++) {
+            for (int x = 0; x < drawn[0].getWidth(); x++) {
+                differing += drawn[0].getRGB(x, y) != drawn[1].getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 20, "the two class names were drawn alike (" + differing + " pixels differ)");
+    }
+
+    @Test
     void confusionHeatmapScalesWithTheNumberOfClasses(@TempDir Path dir) throws IOException {
         int previousHeight = 0;
         for (int k : new int[]{2, 5, 20}) {
