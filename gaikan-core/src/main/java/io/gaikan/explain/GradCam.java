@@ -23,9 +23,20 @@ import java.util.List;
 public final class GradCam {
 
     private final ImageClassifier model;
+    private final String stage;
 
+    /** Grad-CAM on the model's last feature maps (the stride-32 stage of the zoo's single-input models). */
     public GradCam(ImageClassifier model) {
+        this(model, null);
+    }
+
+    /**
+     * Grad-CAM on the output of {@code stage} (one of {@link ImageClassifier#stageNames()}), or on the last feature
+     * maps when null: an earlier stage has a finer grid (stride 16: 14 x 14 at 224 px instead of 7 x 7).
+     */
+    public GradCam(ImageClassifier model, String stage) {
         this.model = model;
+        this.stage = stage;
     }
 
     /**
@@ -36,18 +47,20 @@ public final class GradCam {
     public List<float[][]> maps(NDArray x, CamTarget target) {
         ParameterStore ps = new ParameterStore(x.getManager(), false);
         NDList leaves = new NDList();
-        for (NDArray map : model.forwardLastMaps(ps, x, false)) {
+        NDList maps = stage == null ? model.forwardLastMaps(ps, x, false) : model.forwardStages(ps, x, List.of(stage), false);
+        for (NDArray map : maps) {
             NDArray leaf = map.stopGradient();
             leaf.setRequiresGradient(true);
             leaves.add(leaf);
             map.close();
         }
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList logits = model.forwardFromLastMaps(ps, leaves, false);
+            NDList logits = stage == null ? model.forwardFromLastMaps(ps, leaves, false)
+                    : model.forwardFromStage(ps, stage, leaves.singletonOrThrow(), false);
             collector.backward(target.score(logits).sum());
         }
         int n = (int) x.getShape().get(0);
-        List<MapWindow> windows = model.lastMapWindows((int) x.getShape().get(2));
+        List<MapWindow> windows = stage == null ? model.lastMapWindows((int) x.getShape().get(2)) : List.of(MapWindow.WHOLE);
         List<float[][][]> cams = new ArrayList<>();
         for (NDArray leaf : leaves) {
             NDArray weights = leaf.getGradient().mean(new int[]{3}, true).mean(new int[]{2}, true);

@@ -129,6 +129,44 @@ public abstract class ImageClassifier extends Layer {
         return new NDList(maps);
     }
 
+    /**
+     * The stage Grad-CAM weighs by default: the last stage at stride 16 (14 x 14 cells at 224 px) where the model names
+     * one, else null (its last feature maps, stride 32). On casting-product the stride-32 maps (7 x 7) covered a sector
+     * of the part; the stride-16 maps of the same classifier mark spots on the rim, where the burrs and notches are.
+     */
+    public String camStage() {
+        return null;
+    }
+
+    /**
+     * Logits of every head from the output of stage {@code name} of {@link #stageNames()}: the later stages, global
+     * pooling and the heads. With {@link #forwardStages} it cuts the network where Grad-CAM should look; {@code
+     * stageOutput} stays open (the caller reads its gradient afterwards).
+     */
+    public NDList forwardFromStage(ParameterStore ps, String name, NDArray stageOutput, boolean training) {
+        List<String> all = stageNames();
+        int index = all.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no stage " + name + " in " + getClass().getSimpleName() + "; stages: "
+                    + String.join(", ", all));
+        }
+        NDArray y = stageOutput;
+        for (int i = index + 1; i < all.size(); i++) {
+            NDArray next = forwardStage(i, ps, y, training);
+            if (y != stageOutput) {
+                y.close();
+            }
+            y = next;
+        }
+        NDArray pooled = Pool.globalAvgPool2d(y);
+        if (y != stageOutput) {
+            y.close();
+        }
+        try (pooled) {
+            return forwardHeads(ps, pooled, training);
+        }
+    }
+
     private static boolean isKept(NDArray[] maps, NDArray a) {
         for (NDArray m : maps) {
             if (m == a) {

@@ -129,7 +129,7 @@ public final class NetworkScorer implements RunScorer {
     /** Grad-CAM of {@code target} for every image, drawn from 0 to the image's own maximum. */
     public List<HeatMap> heatMaps(List<Sample> samples, CamTarget target, int threads, PrintStream out, boolean quiet) {
         ExecutorService pool = ThreadPools.fixed(threads, "grad-cam");
-        GradCam cam = new GradCam(model);
+        GradCam cam = new GradCam(model, model.camStage());
         HeatMap[] maps = new HeatMap[samples.size()];
         try (ProgressBar bar = ProgressBar.start("grad-cam", samples.size(), out, quiet)) {
             Iterator<Batch> batches = loader(samples, List.of(s -> -1), pool, threads).epoch(0, 0, false);

@@ -81,14 +81,16 @@ class GradCamLocalisationTest {
                 int[] occPeak = peak(occluded);
                 gradCamHits += onScratch(mask, camPeak, cam.length) ? 1 : 0;
                 occlusionHits += onScratch(mask, occPeak, cam.length) ? 1 : 0;
-                agree += Math.abs(camPeak[0] - occPeak[0]) <= 1 && Math.abs(camPeak[1] - occPeak[1]) <= 1 ? 1 : 0;
+                // within 32 px: one cell of a stride-32 map, two of the stride-16 map Grad-CAM weighs by default
+                int tolerance = Math.max(1, cam.length * 32 / SIZE);
+                agree += Math.abs(camPeak[0] - occPeak[0]) <= tolerance && Math.abs(camPeak[1] - occPeak[1]) <= tolerance ? 1 : 0;
                 chance += scratchCells(mask, cam.length);
             }
         }
         int n = defects.size();
         chance /= n;
         String summary = String.format("test accuracy %.3f; of %d defect images the Grad-CAM peak is on the scratch in %d,"
-                        + " the occlusion peak in %d, both peaks within one cell in %d; a random cell would be in %.1f",
+                        + " the occlusion peak in %d, both peaks within 32 px in %d; a random cell would be in %.1f",
                 result.mainMetrics().accuracy(), n, gradCamHits, occlusionHits, agree, chance * n);
         System.out.println(summary);
         assertTrue(gradCamHits >= 0.6 * n, summary);

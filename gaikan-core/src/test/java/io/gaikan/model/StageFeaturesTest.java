@@ -30,6 +30,25 @@ class StageFeaturesTest {
                 "blocks.6", "conv_head"), List.of("blocks.2", "conv_head"), new long[][]{{2, 32, 8, 8}, {2, 1280, 2, 2}});
     }
 
+    @Test
+    void logitsFromAStageEqualTheWholeForwardAndGradCamStagesAreAtStride16() {
+        for (String model : List.of("resnet18", "mobilenetv2_100", "efficientnet_b0")) {
+            ImageClassifier net = ZOO.get(model).build(ModelOptions.classes(3));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
+                NDArray x = manager.randomNormal(new Shape(2, 3, 64, 64));
+                ParameterStore ps = new ParameterStore(manager, false);
+                String stage = net.camStage();
+                NDArray map = net.forwardStages(ps, x, List.of(stage), false).singletonOrThrow();
+                assertArrayEquals(new long[]{64 / 16, 64 / 16}, new long[]{map.getShape().get(2), map.getShape().get(3)},
+                        model + " " + stage + " is not at stride 16");
+                NDArray fromStage = net.forwardFromStage(ps, stage, map, false).singletonOrThrow();
+                NDArray whole = net.forward(ps, new NDList(x), false).singletonOrThrow();
+                assertEquals(0f, whole.sub(fromStage).abs().max().getFloat(), 1e-4f, model + " from " + stage);
+            }
+        }
+    }
+
     private static void checkStages(String model, List<String> stages, List<String> asked, long[][] shapes) {
         ImageClassifier net = ZOO.get(model).build(ModelOptions.classes(2));
         try (NDManager manager = NDManager.newBaseManager()) {

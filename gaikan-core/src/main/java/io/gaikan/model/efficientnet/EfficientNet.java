@@ -31,6 +31,7 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
     private final NamedSequential blocks = new NamedSequential();
     private final ConvBnAct head;
     private final int featureDim;
+    private final String camStage;
 
     public EfficientNet(MbConvArch arch, ModelOptions options) {
         super(options);
@@ -42,7 +43,13 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
         List<BlockDef> stages = arch.decodedStages();
         int total = stages.stream().mapToInt(arch::scaledRepeats).sum();
         int index = 0;
+        int reduction = 2;
+        String lastAt16 = null;
         for (BlockDef def : stages) {
+            reduction *= def.stride();
+            if (reduction == 16) {
+                lastAt16 = "blocks." + blocks.size();
+            }
             NamedSequential stage = new NamedSequential();
             int out = arch.roundChannels(def.channels());
             for (int r = 0; r < arch.scaledRepeats(def); r++) {
@@ -61,6 +68,7 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
             blocks.add(stage);
         }
         addChildBlock("blocks", blocks);
+        camStage = lastAt16;
         featureDim = arch.headChannels();
         head = new ConvBnAct(addChildBlock("conv_head", Conv2dLayer.plain(in, featureDim, 1, 1)),
                 addChildBlock("bn2", new BatchNorm2d(featureDim)), act);
@@ -74,6 +82,11 @@ public final class EfficientNet extends ImageClassifier implements CountsFlops {
             y = Sequence.release(y, Sequence.forward((NamedSequential) blocks.get(i), ps, y, training));
         }
         return Sequence.release(y, head.forward(ps, y, training));
+    }
+
+    @Override
+    public String camStage() {
+        return camStage;
     }
 
     @Override

@@ -77,6 +77,12 @@ public final class ResNet extends ImageClassifier implements CountsFlops {
         return y;
     }
 
+    /** layer3 ends at stride 16 in every ResNet (stem 4, then layers 2-4 halve the grid once each). */
+    @Override
+    public String camStage() {
+        return stages.size() >= 3 ? "layer3" : null;
+    }
+
     @Override
     public List<String> stageNames() {
         return java.util.stream.IntStream.rangeClosed(1, stages.size()).mapToObj(i -> "layer" + i).toList();
