@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Load test of a running `gaikan serve` on loopback: N concurrent clients send single images (raw body) to
 /v1/classify until --requests are done or --max-seconds pass; prints throughput, p50/p99 latency, errors, and the
-server's RSS (from /proc, given its pid) before and after. Standard library only; asserts nothing."""
+server's RSS (from /proc, given its pid) before, at every tenth of the run, and after. Standard library only;
+asserts nothing."""
 import argparse
 import http.client
 import os
@@ -49,6 +50,9 @@ def main():
     next_index = [0]
     latencies = []
     errors = []
+    # RSS at every tenth of the run: growth that levels off is the heap settling, growth to the end is a leak
+    every = max(1, a.requests // 10)
+    rss_series = []
     deadline = time.monotonic() + a.max_seconds
 
     def client():
@@ -59,6 +63,8 @@ def main():
                 if i >= a.requests or time.monotonic() > deadline:
                     break
                 next_index[0] += 1
+                if i % every == 0 and i > 0:
+                    rss_series.append(rss_mb(a.pid))
             t0 = time.perf_counter()
             try:
                 status, data = one(c, bodies[i % len(bodies)])
@@ -87,6 +93,7 @@ def main():
     print(f"requests {len(lat)} by {a.clients} clients in {wall:.1f} s: {len(lat) / wall:.1f} requests/s; "
           f"latency p50 {q(0.50):.1f} ms, p99 {q(0.99):.1f} ms, mean {1000 * statistics.mean(lat):.1f} ms; "
           f"errors {len(errors)}; server RSS {before:.0f} MB after warm-up -> {after:.0f} MB after the run")
+    print("server RSS at each tenth of the run (MB):", " ".join(f"{r:.0f}" for r in rss_series + [after]))
     if errors:
         print("first error:", errors[0])
 
