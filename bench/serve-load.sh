@@ -3,7 +3,8 @@
 # CG images at 224 px, trains a throw-away run for one epoch (serving speed does not depend on the weights), starts
 # the server on a free port, and runs bench/serve-load.py: CLIENTS concurrent clients, REQUESTS single-image requests
 # (bounded by MAX_SECONDS), throughput, p50/p99 latency, errors, server RSS before and after.
-# Usage: bench/serve-load.sh [model ...]   (default: resnet18 mobilenetv2_100); env CLIENTS, REQUESTS, MAX_SECONDS.
+# Usage: bench/serve-load.sh [model ...]   (default: resnet18 mobilenetv2_100); env CLIENTS, REQUESTS, MAX_SECONDS,
+# HEAP (the server's -Xmx, default 2g).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${OUT:-/tmp/gaikan-serve-load}"
@@ -22,7 +23,7 @@ for model in "${models[@]}"; do
   [[ -f "$run/model.safetensors" ]] || "$gaikan" train --data "$out/cg" --normal-classes ok --model "$model" --size 224 \
       --epochs 1 --quiet --out "$run" --overwrite >/dev/null 2>&1
   log="$out/serve-$model.log"
-  GAIKAN_JAVA_OPTS="-Xmx2g" "$gaikan" serve --run "$run" --port 0 --batch-size 16 --batch-wait-ms 5 >"$log" 2>&1 &
+  GAIKAN_JAVA_OPTS="-Xmx${HEAP:-2g}" "$gaikan" serve --run "$run" --port 0 --batch-size 16 --batch-wait-ms 5 >"$log" 2>&1 &
   launcher=$!
   port=""
   for _ in $(seq 1 120); do
