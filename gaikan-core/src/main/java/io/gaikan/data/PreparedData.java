@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * A checked dataset with its split, ready for training or the classical baseline: every image decoded once (bad
- * ones reported or skipped, files that are not images counted), exact duplicates kept on one side, the split drawn or reused, k-shot applied.
+ * ones reported or skipped), files that are not images counted, exact duplicates kept on one side, the split drawn
+ * or reused, k-shot applied.
  */
 public record PreparedData(Dataset data, Split split, Set<String> normalClasses, Map<Path, String> skipped,
                            List<Path> notRead) {

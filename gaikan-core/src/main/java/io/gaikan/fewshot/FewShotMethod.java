@@ -80,10 +80,8 @@ public abstract class FewShotMethod implements FitMethod {
                     PooledFeatures.stages(config.featureStages(), network), c.inputSize());
             int supportViews = PooledFeatures.VIEWS.size();
             boolean standardise = choice.head() == HeadKind.LOGISTIC && fewest >= Embedding.STANDARDISE_FROM;
-            String featureRule = standardise
-                    ? "standardised per dimension on the training images (every class has " + Embedding.STANDARDISE_FROM
-                    + " or more)" : "centred on the training images" + (choice.head() == HeadKind.LOGISTIC
-                    ? " (standardised from " + Embedding.STANDARDISE_FROM + " images in every class)" : "");
+            String featureRule = standardise ? "standardised per dimension on the training images (" + fewest
+                    + " or more per class)" : "centred on the training images";
             out.printf("%s: features %s%n", name(), featureRule);
             SupportSet support = SupportSet.of(
                     features.extract(train, supportViews, manager, threads, "support features", out, quiet),

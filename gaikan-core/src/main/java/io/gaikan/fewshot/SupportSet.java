@@ -7,10 +7,10 @@ import io.gaikan.linear.Lbfgs;
  * them.
  *
  * @param embedding how a raw feature vector becomes a row (saved with the head, applied to every image it scores)
- * @param rows    embedded rows, one per (view, image)
- * @param labels  class of each row
- * @param images  training image of each row (rows of one image are held out together when choosing a setting)
- * @param classes number of classes
+ * @param rows      embedded rows, one per (view, image)
+ * @param labels    class of each row
+ * @param images    training image of each row (rows of one image are held out together when choosing a setting)
+ * @param classes   number of classes
  */
 record SupportSet(Embedding embedding, double[][] rows, int[] labels, int[] images, int classes) {
 

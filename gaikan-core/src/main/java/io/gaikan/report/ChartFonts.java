@@ -12,14 +12,14 @@ import java.util.Locale;
  * v1.0 beside it), because class names are often Japanese and a Linux server without CJK fonts draws them as boxes
  * with Java's SansSerif. It has Latin glyphs too. If the font cannot be read, SansSerif.
  */
-public final class ChartFonts {
+final class ChartFonts {
 
-    public static final String FAMILY = load();
+    static final String FAMILY = load();
 
     private ChartFonts() {
     }
 
-    public static Font of(int style, int size) {
+    static Font of(int style, int size) {
         return new Font(FAMILY, style, size);
     }
 
