@@ -32,6 +32,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,10 +47,10 @@ import java.util.function.ToIntFunction;
  * checkpoints from which {@code resume} continues bit for bit, early stopping that restores the best weights, and a
  * final test evaluation. Everything it produces goes into the run directory.
  *
- * <p>A checkpoint (model, optimiser state, history) is written at the end of an epoch once {@link #checkpointEvery}
- * has passed since the last one, and at the end of every phase. Writing one per epoch would dominate few-shot and
- * feature-cached runs, whose epochs take milliseconds while a ResNet checkpoint is ~100 MB; a kill loses at most
- * that interval of training.
+ * <p>The epoch loop is short: a training pass ({@link TrainingStep} per batch), validation, early stopping
+ * ({@link TrainState#after}), then the {@link EpochEnd.Listener}s in turn: {@link CheckpointClock} (a checkpoint at the
+ * end of a phase and once {@link #checkpointEvery} has passed; a kill loses at most that interval of training),
+ * {@link EpochConsole} (the epoch's line) and the caller's {@link EpochListener}.
  */
 public final class Trainer {
 
@@ -200,7 +201,12 @@ public final class Trainer {
                                  PhaseInputs.Loaders loaders, Optimizer optimizer, TrainState state, Checkpoints files, Path runDir,
                                  NDManager manager) throws IOException {
         ParameterStore ps = new ParameterStore(manager, false);
-        long lastCheckpoint = System.nanoTime();
+        List<EpochEnd.Listener> atEpochEnd = new ArrayList<>();
+        atEpochEnd.add(new CheckpointClock(files, model, optimizer, checkpointEvery));
+        if (!config.quiet()) {
+            atEpochEnd.add(new EpochConsole(out, config.totalEpochs()));
+        }
+        atEpochEnd.add(end -> listener.epochDone(end.record()));
         int stepsPerEpoch = loaders.train().batches(true);
         List<float[]> classWeights = config.balanceClasses() ? TrainingStep.balancedClassWeights(loaders.train().samples(), tasks) : null;
         if (classWeights != null && !config.quiet()) {
@@ -234,8 +240,10 @@ public final class Trainer {
             }
             try (PhaseInputs inputs = PhaseInputs.forPhase(config, model, phase, phaseStart, loaders, runDir, manager,
                     out)) {
+                // a shuffled epoch drops the last partial batch unless it is the only one (BatchLoader#batches)
+                long imagesPerEpoch = Math.min(loaders.train().size(), stepsPerEpoch * (long) config.batchSize());
                 EpochRun epochRun = new EpochRun(config, model, ps, inputs, step, schedule, phase.lr(), stepsPerEpoch,
-                        phaseStart);
+                        phaseStart, imagesPerEpoch);
                 for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
                     long started = System.nanoTime();
                     Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
@@ -255,20 +263,11 @@ public final class Trainer {
                             valStats.loss(), valStats.accuracy(), lastLr, (System.nanoTime() - started) / 1e9,
                             valStats.taskAccuracy());
                     state = state.after(record, p, config, () -> ModelState.saveModel(model, files.best()));
-                    boolean phaseEnds = epoch + 1 == epochBase || state.stoppedPhases().contains(p);
-                    if (phaseEnds || System.nanoTime() - lastCheckpoint >= checkpointEvery.toNanos()) {
-                        files.save(model, optimizer, state);
-                        lastCheckpoint = System.nanoTime();
-                    } else {
-                        files.run().writeHistory(state.history());
+                    EpochEnd end = new EpochEnd(record, trainStats, state,
+                            epoch + 1 == epochBase || state.stoppedPhases().contains(p));
+                    for (EpochEnd.Listener l : atEpochEnd) {
+                        l.epochEnded(end);
                     }
-                    if (!config.quiet()) {
-                        out.printf("epoch %d/%d %s  train loss %.4f acc %.4f  val loss %.4f acc %.4f  (%.1fs, %.1f img/s, data wait %.0f%%)%n",
-                                epoch + 1, config.totalEpochs(), phase.name(), trainStats.loss(), trainStats.accuracy(),
-                                valStats.loss(), valStats.accuracy(), record.seconds(), trainStats.imagesPerSecond(),
-                                100 * trainStats.waitFraction());
-                    }
-                    listener.epochDone(record);
                     if (state.stoppedPhases().contains(p)) {
                         out.printf("early stopping: no improvement of %s for %d epochs%n",
                                 TrainSettings.MONITOR.type().print(config.monitor()), state.badEpochs());
@@ -282,7 +281,8 @@ public final class Trainer {
 
     /** What every epoch of a phase shares: the settings, the model and its inputs, the step and the lr curve. */
     private record EpochRun(TrainConfig config, ImageClassifier model, ParameterStore ps, PhaseInputs inputs,
-                            TrainingStep step, LrSchedule schedule, float baseLr, int stepsPerEpoch, int phaseStart) {
+                            TrainingStep step, LrSchedule schedule, float baseLr, int stepsPerEpoch, int phaseStart,
+                            long imagesPerEpoch) {
     }
 
     private EpochStats trainEpoch(EpochRun run, int epoch, NDManager manager) {
@@ -295,8 +295,7 @@ public final class Trainer {
         long started = System.nanoTime();
         int stepBase = (epoch - run.phaseStart()) * run.stepsPerEpoch();
         Iterator<Batch> batches = run.inputs().trainBatches(config.seed(), epoch, epoch - run.phaseStart());
-        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), run.stepsPerEpoch() * (long) config.batchSize(),
-                out, config.quiet())) {
+        try (ProgressBar bar = ProgressBar.start("epoch " + (epoch + 1), run.imagesPerEpoch(), out, config.quiet())) {
             for (int step = stepBase; batches.hasNext(); step++) {
                 long waitStart = System.nanoTime();
                 Batch batch = batches.next();
