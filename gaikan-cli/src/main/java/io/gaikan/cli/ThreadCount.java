@@ -1,8 +1,10 @@
 package io.gaikan.cli;
 
+import io.gaikan.train.TrainSettings;
+
 /**
- * The {@code --threads} rule of the commands whose thread count is not a training setting (train's is declared in
- * TrainSettings with the same range): zero or fewer threads is a typo, not "as many as there are cores".
+ * The {@code --threads} rule of the commands whose thread count is not a training setting: train's declaration
+ * ({@link TrainSettings#THREADS}) checks it, so every command refuses the same values with the same message.
  */
 final class ThreadCount {
     private ThreadCount() {
@@ -10,9 +12,6 @@ final class ThreadCount {
 
     /** {@code threads} itself; null (not given) passes, for commands whose default depends on the machine. */
     static Integer check(Integer threads) {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        return threads;
+        return threads == null ? null : TrainSettings.THREADS.checkGiven(threads);
     }
 }

@@ -13,10 +13,8 @@ import io.gaikan.model.ImageClassifier;
 import io.gaikan.model.ParameterNames;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,7 +41,7 @@ final class LinearProbe {
                                    PrintStream out) {
         int n = plainTrain.size();
         int dim = model.featureDim();
-        List<float[]> features = new ArrayList<>(Arrays.asList(new float[n][]));
+        float[][] features = new float[n][];
         int[] labels = new int[n];
         ParameterStore ps = new ParameterStore(manager, false);
         Iterator<Batch> batches = plainTrain.epoch(0, 0, false);
@@ -54,13 +52,13 @@ final class LinearProbe {
                 float[] flat = model.forwardFeatures(ps, x, false).toFloatArray();
                 for (int b = 0; b < batch.size(); b++) {
                     int i = batch.indices()[b];
-                    features.set(i, Arrays.copyOfRange(flat, b * dim, (b + 1) * dim));
+                    features[i] = Arrays.copyOfRange(flat, b * dim, (b + 1) * dim);
                     labels[i] = batch.labels()[0][b];
                 }
             }
         }
-        FeatureScale scale = FeatureScale.fit(features);
-        double[][] rows = features.stream().map(scale::apply).toArray(double[][]::new);
+        FeatureScale scale = FeatureScale.fit(Arrays.asList(features));
+        double[][] rows = Arrays.stream(features).map(scale::apply).toArray(double[][]::new);
         double[] weights = new double[n];
         Arrays.fill(weights, 1);
         SoftmaxRegression.Fit fit = SoftmaxRegression.fit(rows, labels, weights, classes, L2, new double[classes][dim]);

@@ -185,6 +185,14 @@ public final class Setting<T> {
             throw new InvalidSettingException(this, e.getMessage().startsWith("must") ? e.getMessage()
                     : "'" + text + "': " + e.getMessage().replaceFirst("^--task ", ""));
         }
+        return checkGiven(value);
+    }
+
+    /**
+     * As {@link #check}, for a value someone gave (an option, a YAML key, another command's flag of the same meaning):
+     * the "not given" value is refused unless the rule allows it, e.g. {@code --threads 0}.
+     */
+    public T checkGiven(T value) {
         if (value != null && value.equals(unset) && !passes(value)) {
             throw new InvalidSettingException(this, rule + ", got " + type.print(value));
         }

@@ -208,6 +208,8 @@ public final class Trainer {
         }
         atEpochEnd.add(end -> listener.epochDone(end.record()));
         int stepsPerEpoch = loaders.train().batches(true);
+        // a shuffled epoch drops the last partial batch unless it is the only one (BatchLoader#batches)
+        long imagesPerEpoch = Math.min(loaders.train().size(), stepsPerEpoch * (long) config.batchSize());
         List<float[]> classWeights = config.balanceClasses() ? TrainingStep.balancedClassWeights(loaders.train().samples(), tasks) : null;
         if (classWeights != null && !config.quiet()) {
             for (int t = 0; t < tasks.size(); t++) {
@@ -240,8 +242,6 @@ public final class Trainer {
             }
             try (PhaseInputs inputs = PhaseInputs.forPhase(config, model, phase, phaseStart, loaders, runDir, manager,
                     out)) {
-                // a shuffled epoch drops the last partial batch unless it is the only one (BatchLoader#batches)
-                long imagesPerEpoch = Math.min(loaders.train().size(), stepsPerEpoch * (long) config.batchSize());
                 EpochRun epochRun = new EpochRun(config, model, ps, inputs, step, schedule, phase.lr(), stepsPerEpoch,
                         phaseStart, imagesPerEpoch);
                 for (int epoch = Math.max(state.epochsDone(), phaseStart); epoch < epochBase; epoch++) {
