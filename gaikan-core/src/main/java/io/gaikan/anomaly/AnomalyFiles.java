@@ -13,11 +13,13 @@ import java.util.Map;
  *
  * @param method         the detector ({@code patchcore}, {@code padim})
  * @param stages         the backbone stages of the patch features
+ * @param upsampling     how coarser stages were brought to the first stage's grid (absent in runs fitted before it
+ *                       was recorded: {@code NEAREST})
  * @param threshold      the defect threshold on the anomaly score, its scale and how it was chosen
  * @param trainingImages normal images the detector was fitted on
  * @param sizes          the detector's sizes (memory bank, feature dimensions)
  */
-record AnomalyFiles(String method, List<String> stages, AnomalyThreshold threshold, int trainingImages,
+record AnomalyFiles(String method, List<String> stages, PatchFeatures.Upsampling upsampling, AnomalyThreshold threshold, int trainingImages,
                     Map<String, Long> sizes) {
 
     static final String SETTINGS = "anomaly.json";
@@ -28,5 +30,9 @@ record AnomalyFiles(String method, List<String> stages, AnomalyThreshold thresho
 
     static AnomalyFiles read(Path runDir) throws IOException {
         return new RunLayout(runDir).readMethodFile(SETTINGS, AnomalyFiles.class);
+    }
+
+    PatchFeatures.Upsampling upsamplingOrOld() {
+        return upsampling == null ? PatchFeatures.Upsampling.NEAREST : upsampling;
     }
 }

@@ -66,7 +66,7 @@ abstract class AnomalyMethod implements FitMethod {
         try {
             ImageClassifier network = c.buildNetwork(manager);
             PatchFeatures features = new PatchFeatures(network,
-                    PatchFeatures.stages(c.config().featureStages(), network), c.inputSize());
+                    PatchFeatures.stages(c.config().featureStages(), network), c.inputSize(), PatchFeatures.Upsampling.BILINEAR);
             detector = fitDetector(features, train, c, manager);
             ModelState.saveModel(network, new RunLayout(c.runDir()).model());
             detector.save(c.runDir());
@@ -75,7 +75,7 @@ abstract class AnomalyMethod implements FitMethod {
             double[] valScores = detector.score(val, manager, threads, out, quiet).image();
             AnomalyThreshold threshold = AnomalyThreshold.choose(select(c, val, valScores, false), select(c, val, valScores, true));
             out.printf("%s: %s; threshold %.4f (%s)%n", name(), detector.sizes(), threshold.threshold(), threshold.rule());
-            new AnomalyFiles(name(), features.stages(), threshold, train.size(), detector.sizes()).write(c.runDir());
+            new AnomalyFiles(name(), features.stages(), features.upsampling(), threshold, train.size(), detector.sizes()).write(c.runDir());
             AnomalyScorer scorer = new AnomalyScorer(manager, detector, threshold, main.classes(), c.normalClasses());
 
             List<Sample> test = c.split().samples(c.data(), c.split().test());
@@ -111,11 +111,12 @@ abstract class AnomalyMethod implements FitMethod {
         if (c.config().masks() != null) {
             Localisation where = Localisation.measure(test, scores, Path.of(c.config().masks()), c.data());
             figures.put("pixel_auroc", where.pixelAuroc());
+            figures.put("pro", where.pro());
             figures.put("peak_in_mask", where.peakInMask());
             figures.put("peak_near_mask", where.peakNearMask());
-            out.printf("%s: pixel AUROC %.4f; map maximum on the defect in %.1f %% of %d defect images "
-                            + "(within one feature cell: %.1f %%)%n", name(), where.pixelAuroc(), 100 * where.peakInMask(),
-                    where.defectImages(), 100 * where.peakNearMask());
+            out.printf("%s: pixel AUROC %.4f, PRO %.4f; map maximum on the defect in %.1f %% of %d defect images "
+                            + "(within one feature cell: %.1f %%)%n", name(), where.pixelAuroc(), where.pro(),
+                    100 * where.peakInMask(), where.defectImages(), 100 * where.peakNearMask());
         }
         MetricsJson.addFigures(new RunLayout(c.runDir()).metrics(), figures);
         AnomalySheets.write(c.runDir(), test, scores, defect, threshold, name(), ranking, c.data());
@@ -139,7 +140,7 @@ abstract class AnomalyMethod implements FitMethod {
     public RunScorer load(RunInfo info, Path runDir, ModelRegistry registry) throws IOException {
         AnomalyFiles files = AnomalyFiles.read(runDir);
         return NetworkScorer.withSavedBackbone(info, runDir, registry, (network, manager) -> new AnomalyScorer(manager,
-                loadDetector(new PatchFeatures(network, files.stages(), info.inputSize()), runDir, manager),
+                loadDetector(new PatchFeatures(network, files.stages(), info.inputSize(), files.upsamplingOrOld()), runDir, manager),
                 files.threshold(), info.classes(), Set.copyOf(info.normalClasses())));
     }
 }

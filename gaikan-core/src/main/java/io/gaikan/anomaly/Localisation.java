@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,26 +22,40 @@ import java.util.List;
  *
  * @param pixelAuroc   AUROC of map values against mask pixels over every image, on a {@value #GRID}x{@value #GRID}
  *                     grid per image (each image weighs the same, whatever its size)
+ * @param pro          the per-region overlap up to a false-positive rate of 30 % ({@link RegionOverlap})
  * @param peakInMask   share of defect images whose map maximum lies on a mask pixel
  * @param peakNearMask share of defect images whose map maximum lies within one feature cell of a mask pixel (a
  *                     patch score describes a whole cell, and scratches are often narrower than one)
  * @param defectImages images with at least one mask pixel
  */
-record Localisation(double pixelAuroc, double peakInMask, double peakNearMask, int defectImages) {
+record Localisation(double pixelAuroc, double pro, double peakInMask, double peakNearMask, int defectImages) {
 
     static final int GRID = 64;
 
     static Localisation measure(List<Sample> samples, AnomalyScores scores, Path masks, Dataset data) throws IOException {
-        int n = samples.size();
+        List<boolean[][]> truth = new ArrayList<>(samples.size());
+        for (Sample sample : samples) {
+            truth.add(read(masks, data.relative(sample.path())));
+        }
+        return of(Arrays.asList(scores.maps()), truth);
+    }
+
+    /**
+     * @param cells the images' maps of patch scores
+     * @param masks the images' defect masks, in the same order (null: no defect pixel)
+     */
+    static Localisation of(List<float[][]> cells, List<boolean[][]> masks) {
+        int n = cells.size();
         double[] values = new double[n * GRID * GRID];
         boolean[] truth = new boolean[values.length];
+        RegionOverlap overlap = new RegionOverlap();
         int defects = 0;
         int inside = 0;
         int near = 0;
         for (int i = 0; i < n; i++) {
-            float[][] cells = scores.maps()[i];
-            float[][] map = AnomalyScores.smoothed(cells);
-            boolean[][] mask = read(masks, data.relative(samples.get(i).path()));
+            float[][] map = AnomalyScores.smoothed(cells.get(i));
+            boolean[][] mask = masks.get(i);
+            overlap.add(map, mask);
             boolean any = false;
             for (int y = 0; y < GRID; y++) {
                 for (int x = 0; x < GRID; x++) {
@@ -49,25 +65,22 @@ record Localisation(double pixelAuroc, double peakInMask, double peakNearMask, i
                     any |= truth[k];
                 }
             }
-            if (mask == null || !any) {
+            if (!any) {
                 continue;
             }
             defects++;
-            int rows = map.length;
-            int cols = map[0].length;
             int[] peak = AnomalyScores.peak(map);
-            int py = peak[0];
-            int px = peak[1];
-            double u = (px + 0.5) / cols;
-            double v = (py + 0.5) / rows;
+            double u = (peak[1] + 0.5) / map[0].length;
+            double v = (peak[0] + 0.5) / map.length;
             if (at(mask, u, v)) {
                 inside++;
             }
-            if (anyWithin(mask, u, v, 1.0 / cells[0].length, 1.0 / cells.length)) {
+            if (anyWithin(mask, u, v, 1.0 / cells.get(i)[0].length, 1.0 / cells.get(i).length)) {
                 near++;
             }
         }
-        return new Localisation(RankingMetrics.of(values, truth).auroc(), defects == 0 ? Double.NaN : inside / (double) defects,
+        return new Localisation(RankingMetrics.of(values, truth).auroc(), overlap.area(),
+                defects == 0 ? Double.NaN : inside / (double) defects,
                 defects == 0 ? Double.NaN : near / (double) defects, defects);
     }
 

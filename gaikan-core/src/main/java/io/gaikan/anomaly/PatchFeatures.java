@@ -1,6 +1,9 @@
 package io.gaikan.anomaly;
 
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.util.NDImageUtils;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -23,16 +26,25 @@ import java.util.function.BiConsumer;
  */
 final class PatchFeatures {
 
+    /**
+     * How a coarser stage is brought to the first stage's grid. BILINEAR, as PatchCore does, lets a feature vary inside
+     * a coarse cell, so the map's maximum can fall between cell centres (on CG scratches it lay on the scratch about 7
+     * points more often than with NEAREST); NEAREST is how runs fitted before 2026-12-05 (session 7) were made.
+     */
+    enum Upsampling { NEAREST, BILINEAR }
+
     private static final int BATCH = 16;
 
     private final ImageClassifier network;
     private final List<String> stages;
     private final int inputSize;
+    private final Upsampling upsampling;
 
-    PatchFeatures(ImageClassifier network, List<String> stages, int inputSize) {
+    PatchFeatures(ImageClassifier network, List<String> stages, int inputSize, Upsampling upsampling) {
         this.network = network;
         this.stages = List.copyOf(stages);
         this.inputSize = inputSize;
+        this.upsampling = upsampling;
     }
 
     /**
@@ -58,17 +70,29 @@ final class PatchFeatures {
         return stages;
     }
 
+    Upsampling upsampling() {
+        return upsampling;
+    }
+
     /** Patch features of a batch of images (N, 3, S, S): shape (N, H, W, C) on the images' manager. */
     NDArray extract(ParameterStore ps, NDArray images) {
         NDList maps = network.forwardStages(ps, images, stages, false);
-        long h = maps.get(0).getShape().get(2);
+        int h = (int) maps.get(0).getShape().get(2);
+        int w = (int) maps.get(0).getShape().get(3);
         NDList parts = new NDList(maps.size());
         for (NDArray map : maps) {
-            NDArray local = Pool.avgPool2d(map, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true);
-            int factor = (int) (h / map.getShape().get(2));
-            parts.add(factor > 1 ? local.repeat(2, factor).repeat(3, factor) : local);
+            NDArray local = Pool.avgPool2d(map, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true)
+                    .transpose(0, 2, 3, 1);
+            int factor = (int) (h / local.getShape().get(1));
+            if (factor == 1) {
+                parts.add(local);
+            } else if (upsampling == Upsampling.BILINEAR) {
+                parts.add(NDImageUtils.resize(local, w, h, Image.Interpolation.BILINEAR));
+            } else {
+                parts.add(local.repeat(1, factor).repeat(2, factor));
+            }
         }
-        return (parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts, 1)).transpose(0, 2, 3, 1);
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 3);
     }
 
     /**
