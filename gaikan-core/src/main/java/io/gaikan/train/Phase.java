@@ -11,20 +11,30 @@ import java.util.List;
  */
 public record Phase(String name, int epochs, float lr, int firstTrainable) {
 
-    /** The run's phases: one (scratch, transfer or fine-tune), or transfer then fine-tune for a schedule. */
-    static List<Phase> of(TrainConfig config, ImageClassifier model) {
+    /**
+     * The run's phases: one (scratch, transfer or fine-tune), or transfer then fine-tune for a schedule; each phase's
+     * epochs raised to reach {@code --min-steps} optimiser steps at {@code stepsPerEpoch}.
+     */
+    static List<Phase> of(TrainConfig config, ImageClassifier model, int stepsPerEpoch) {
         int frozenAll = model.backboneLayers().size();
         int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
         float lr = config.baseLr();
+        int minEpochs = (config.get(TrainSettings.MIN_STEPS) + stepsPerEpoch - 1) / stepsPerEpoch;
         if (config.isSchedule()) {
-            return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
-                    new Phase("finetune", config.finetuneEpochs(), config.effectiveFinetuneLr(), unfreeze));
+            return List.of(new Phase("transfer", Math.max(minEpochs, config.transferEpochs()), lr, frozenAll),
+                    new Phase("finetune", Math.max(minEpochs, config.finetuneEpochs()), config.effectiveFinetuneLr(),
+                            unfreeze));
         }
+        int epochs = Math.max(minEpochs, config.epochs());
         return List.of(switch (config.mode()) {
-            case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
-            case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
-            case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
+            case SCRATCH -> new Phase("scratch", epochs, lr, 0);
+            case TRANSFER -> new Phase("transfer", epochs, lr, frozenAll);
+            case FINETUNE -> new Phase("finetune", epochs, lr, unfreeze);
         });
+    }
+
+    static int totalEpochs(List<Phase> phases) {
+        return phases.stream().mapToInt(Phase::epochs).sum();
     }
 
     /** {@code --unfreeze-from}: a layer name prefix or an index into the backbone layers; none = 0 (all layers). */

@@ -122,11 +122,11 @@ public final class Trainer {
         ExecutorService pool = ThreadPools.fixed(config.threads(), "loader");
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageClassifier model = buildModel(spec, config, tasks, size, manager);
-            List<Phase> phases = Phase.of(config, model);
             ImageCache cache = new ImageCache(IMAGE_CACHE_BYTES);
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
             BatchLoader train = new BatchLoader(split.samples(data, split.train()), labelers,
                     Pipelines.train(config.augment(), size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
+            List<Phase> phases = Phase.of(config, model, train.batches(true));
             BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,
                     Pipelines.eval(size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
             // the un-augmented view of the training images, which a feature cache with --cache-views 0 keeps
@@ -139,7 +139,7 @@ public final class Trainer {
                 LinearProbe.initialiseMainHead(model, trainPlain, tasks.get(0).classes().size(), manager, out);
             }
             if (resume && state.epochsDone() > 0) {
-                out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
+                out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), Phase.totalEpochs(phases));
             }
             state = runEpochs(config, model, phases, tasks, new PhaseInputs.Loaders(train, trainPlain, val), optimizer, state,
                     files, runDir, manager);
@@ -204,7 +204,7 @@ public final class Trainer {
         List<EpochEnd.Listener> atEpochEnd = new ArrayList<>();
         atEpochEnd.add(new CheckpointClock(files, model, optimizer, checkpointEvery));
         if (!config.quiet()) {
-            atEpochEnd.add(new EpochConsole(out, config.totalEpochs()));
+            atEpochEnd.add(new EpochConsole(out, Phase.totalEpochs(phases)));
         }
         atEpochEnd.add(end -> listener.epochDone(end.record()));
         int stepsPerEpoch = loaders.train().batches(true);

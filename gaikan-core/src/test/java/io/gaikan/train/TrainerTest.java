@@ -92,6 +92,19 @@ class TrainerTest {
     }
 
     @Test
+    void minStepsRaisesTheEpochsOfARunWhoseEpochsAreTooShort(@TempDir Path dir) throws Exception {
+        int stepsPerEpoch = Math.max(1, data.split().train().size() / 8);
+        List<Integer> epochs = new java.util.ArrayList<>();
+        TrainResult result = train(small().epochs(1).set(TrainSettings.MIN_STEPS, 2 * stepsPerEpoch + 1).build(),
+                dir, false, r -> epochs.add(r.epoch()));
+        assertEquals(List.of(1, 2, 3), epochs, "ceil((2 x steps per epoch + 1) / steps per epoch) epochs");
+        assertEquals(3, result.history().size());
+        TrainResult given = train(small().epochs(2).set(TrainSettings.MIN_STEPS, 1).build(), dir.resolve("given"),
+                false, r -> { });
+        assertEquals(2, given.history().size(), "a budget the epochs already reach changes nothing");
+    }
+
+    @Test
     void transferModeLeavesEveryBackboneTensorBitIdentical(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("transfer");
         train(small().epochs(2).mode(TrainMode.TRANSFER).init(init.toString()).build(), run, false, r -> { });
