@@ -11,30 +11,36 @@ import java.util.List;
  */
 public record Phase(String name, int epochs, float lr, int firstTrainable) {
 
-    /**
-     * The run's phases: one (scratch, transfer or fine-tune), or transfer then fine-tune for a schedule; each phase's
-     * epochs raised to reach {@code --min-steps} optimiser steps at {@code stepsPerEpoch}.
-     */
-    static List<Phase> of(TrainConfig config, ImageClassifier model, int stepsPerEpoch) {
+    /** The run's phases: one (scratch, transfer or fine-tune), or transfer then fine-tune for a schedule. */
+    static List<Phase> of(TrainConfig config, ImageClassifier model) {
         int frozenAll = model.backboneLayers().size();
         int unfreeze = unfreezeIndex(config.unfreezeFrom(), model);
         float lr = config.baseLr();
-        int minEpochs = (config.get(TrainSettings.MIN_STEPS) + stepsPerEpoch - 1) / stepsPerEpoch;
         if (config.isSchedule()) {
-            return List.of(new Phase("transfer", Math.max(minEpochs, config.transferEpochs()), lr, frozenAll),
-                    new Phase("finetune", Math.max(minEpochs, config.finetuneEpochs()), config.effectiveFinetuneLr(),
-                            unfreeze));
+            return List.of(new Phase("transfer", config.transferEpochs(), lr, frozenAll),
+                    new Phase("finetune", config.finetuneEpochs(), config.effectiveFinetuneLr(), unfreeze));
         }
-        int epochs = Math.max(minEpochs, config.epochs());
         return List.of(switch (config.mode()) {
-            case SCRATCH -> new Phase("scratch", epochs, lr, 0);
-            case TRANSFER -> new Phase("transfer", epochs, lr, frozenAll);
-            case FINETUNE -> new Phase("finetune", epochs, lr, unfreeze);
+            case SCRATCH -> new Phase("scratch", config.epochs(), lr, 0);
+            case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
+            case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
         });
     }
 
-    static int totalEpochs(List<Phase> phases) {
-        return phases.stream().mapToInt(Phase::epochs).sum();
+    /**
+     * How many times an epoch shows each of {@code images} training images (each time differently augmented) so that
+     * every phase makes at least {@code --min-steps} optimiser steps. With 1-5 images per class an epoch is otherwise
+     * one step, and validating after every one of hundreds of one-step epochs would cost more than the training.
+     */
+    static int repeats(TrainConfig config, int images) {
+        int minSteps = config.get(TrainSettings.MIN_STEPS);
+        if (minSteps == 0) {
+            return 1;
+        }
+        int fewestEpochs = config.isSchedule() ? Math.min(config.transferEpochs(), config.finetuneEpochs()) : config.epochs();
+        long stepsPerEpoch = (minSteps + fewestEpochs - 1) / fewestEpochs;
+        // a shuffled epoch drops its last partial batch (BatchLoader#batches)
+        return (int) Math.max(1, (stepsPerEpoch * config.batchSize() + images - 1) / images);
     }
 
     /** {@code --unfreeze-from}: a layer name prefix or an index into the backbone layers; none = 0 (all layers). */

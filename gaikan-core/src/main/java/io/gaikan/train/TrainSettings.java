@@ -50,9 +50,9 @@ public final class TrainSettings {
     public static final Setting<Integer> FINETUNE_EPOCHS = declare(Setting.of("finetuneEpochs", ValueType.INT, 0)
             .valid(Rule.atLeast(0)).help("schedule: M fine-tune epochs after the transfer epochs"));
     public static final Setting<Integer> MIN_STEPS = declare(Setting.of("minSteps", ValueType.INT, 0)
-            .valid(Rule.atLeast(0)).help("at least this many optimiser steps in each phase: a phase's epochs are raised "
-                    + "to reach it (with 1-5 images per class an epoch is one step, so 16 epochs are 16 steps); 0 = the "
-                    + "epochs as given"));
+            .valid(Rule.atLeast(0)).help("at least this many optimiser steps in each phase: when the training images "
+                    + "make fewer, each epoch shows them several times, differently augmented (with 1-5 images per class "
+                    + "an epoch is otherwise one step); 0 = each image once per epoch"));
     public static final Setting<Integer> BATCH_SIZE = declare(Setting.of("batchSize", ValueType.INT, 32)
             .valid(Rule.atLeast(1)).help("images per optimiser step"));
     public static final Setting<OptimizerKind> OPTIMIZER = declare(Setting.of("optimizer",

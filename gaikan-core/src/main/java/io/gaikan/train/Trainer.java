@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,22 +125,30 @@ public final class Trainer {
             ImageClassifier model = buildModel(spec, config, tasks, size, manager);
             ImageCache cache = new ImageCache(IMAGE_CACHE_BYTES);
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
-            BatchLoader train = new BatchLoader(split.samples(data, split.train()), labelers,
-                    Pipelines.train(config.augment(), size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
-            List<Phase> phases = Phase.of(config, model, train.batches(true));
+            List<Phase> phases = Phase.of(config, model);
+            List<Sample> trainImages = split.samples(data, split.train());
+            int repeats = Phase.repeats(config, trainImages.size());
+            if (repeats > 1 && !config.quiet()) {
+                out.printf("--min-steps %d: each epoch shows the %d training images %d times%n",
+                        config.get(TrainSettings.MIN_STEPS), trainImages.size(), repeats);
+            }
+            List<Sample> epochImages = Collections.nCopies(repeats, trainImages).stream().flatMap(List::stream).toList();
+            BatchLoader train = new BatchLoader(epochImages, labelers, Pipelines.train(config.augment(), size)::apply,
+                    cache, pool, config.batchSize(), 2 * config.threads());
             BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,
                     Pipelines.eval(size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
             // the un-augmented view of the training images, which a feature cache with --cache-views 0 keeps
-            BatchLoader trainPlain = new BatchLoader(train.samples(), labelers, Pipelines.eval(size)::apply, cache, pool,
+            BatchLoader trainPlain = new BatchLoader(epochImages, labelers, Pipelines.eval(size)::apply, cache, pool,
                     config.batchSize(), 2 * config.threads());
 
             Optimizer optimizer = config.optimizer().create(config, manager);
             TrainState state = resume ? files.load(model, optimizer, manager) : TrainState.fresh();
             if (state.epochsDone() == 0 && config.get(TrainSettings.HEAD_INIT) == HeadInit.PROBE) {
-                LinearProbe.initialiseMainHead(model, trainPlain, tasks.get(0).classes().size(), manager, out);
+                LinearProbe.initialiseMainHead(model, new BatchLoader(trainImages, labelers, Pipelines.eval(size)::apply,
+                        cache, pool, config.batchSize(), 2 * config.threads()), tasks.get(0).classes().size(), manager, out);
             }
             if (resume && state.epochsDone() > 0) {
-                out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), Phase.totalEpochs(phases));
+                out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
             }
             state = runEpochs(config, model, phases, tasks, new PhaseInputs.Loaders(train, trainPlain, val), optimizer, state,
                     files, runDir, manager);
@@ -204,7 +213,7 @@ public final class Trainer {
         List<EpochEnd.Listener> atEpochEnd = new ArrayList<>();
         atEpochEnd.add(new CheckpointClock(files, model, optimizer, checkpointEvery));
         if (!config.quiet()) {
-            atEpochEnd.add(new EpochConsole(out, Phase.totalEpochs(phases)));
+            atEpochEnd.add(new EpochConsole(out, config.totalEpochs()));
         }
         atEpochEnd.add(end -> listener.epochDone(end.record()));
         int stepsPerEpoch = loaders.train().batches(true);

@@ -92,16 +92,25 @@ class TrainerTest {
     }
 
     @Test
-    void minStepsRaisesTheEpochsOfARunWhoseEpochsAreTooShort(@TempDir Path dir) throws Exception {
-        int stepsPerEpoch = Math.max(1, data.split().train().size() / 8);
-        List<Integer> epochs = new java.util.ArrayList<>();
-        TrainResult result = train(small().epochs(1).set(TrainSettings.MIN_STEPS, 2 * stepsPerEpoch + 1).build(),
-                dir, false, r -> epochs.add(r.epoch()));
-        assertEquals(List.of(1, 2, 3), epochs, "ceil((2 x steps per epoch + 1) / steps per epoch) epochs");
-        assertEquals(3, result.history().size());
-        TrainResult given = train(small().epochs(2).set(TrainSettings.MIN_STEPS, 1).build(), dir.resolve("given"),
-                false, r -> { });
-        assertEquals(2, given.history().size(), "a budget the epochs already reach changes nothing");
+    void minStepsShowsEachImageSeveralTimesAnEpochUntilTheStepsAreReached(@TempDir Path dir) throws Exception {
+        int images = data.split().train().size();
+        int stepsPerEpoch = images / 8;
+        // 2 epochs must make 2 x (2 x steps + 1) steps: 2 x steps + 1 an epoch, more than one pass over the images gives
+        int minSteps = 2 * (2 * stepsPerEpoch + 1);
+        int repeats = (int) Math.ceil((2.0 * stepsPerEpoch + 1) * 8 / images);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainResult result = new Trainer(ModelRegistry.defaults(), new PrintStream(log, true), r -> { }).train(
+                small().epochs(2).quiet(false).set(TrainSettings.MIN_STEPS, minSteps).build(), data.data(),
+                data.split(), data.normalClasses(), dir, false);
+        assertEquals(2, result.history().size(), "the epochs stay as given");
+        assertTrue(repeats > 1);
+        assertTrue(log.toString().contains("each epoch shows the " + images + " training images " + repeats + " times"),
+                log.toString());
+        assertTrue(log.toString().contains("done " + images * repeats + "/" + images * repeats), log.toString());
+        assertEquals(1, Phase.repeats(small().epochs(2).set(TrainSettings.MIN_STEPS, 2 * stepsPerEpoch).build(), images),
+                "a budget the epochs already reach changes nothing");
+        // one image per class, batch 32, 16 epochs, 200 steps: 13 steps an epoch need 416 images, 70 views of 6
+        assertEquals(70, Phase.repeats(small().batchSize(32).epochs(16).set(TrainSettings.MIN_STEPS, 200).build(), 6));
     }
 
     @Test
