@@ -1,7 +1,10 @@
 package io.gaikan.train;
 
+import io.gaikan.data.Sample;
 import io.gaikan.model.ImageClassifier;
 
+import java.io.PrintStream;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,6 +28,16 @@ public record Phase(String name, int epochs, float lr, int firstTrainable) {
             case TRANSFER -> new Phase("transfer", config.epochs(), lr, frozenAll);
             case FINETUNE -> new Phase("finetune", config.epochs(), lr, unfreeze);
         });
+    }
+
+    /** The training images as an epoch shows them: each {@link #repeats} times, in order. */
+    static List<Sample> epochImages(TrainConfig config, List<Sample> images, PrintStream out) {
+        int repeats = repeats(config, images.size());
+        if (repeats > 1 && !config.quiet()) {
+            out.printf("--min-steps %d: each epoch shows the %d training images %d times%n",
+                    config.get(TrainSettings.MIN_STEPS), images.size(), repeats);
+        }
+        return Collections.nCopies(repeats, images).stream().flatMap(List::stream).toList();
     }
 
     /**

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,12 +126,7 @@ public final class Trainer {
             List<ToIntFunction<Sample>> labelers = tasks.stream().map(Task::labeler).toList();
             List<Phase> phases = Phase.of(config, model);
             List<Sample> trainImages = split.samples(data, split.train());
-            int repeats = Phase.repeats(config, trainImages.size());
-            if (repeats > 1 && !config.quiet()) {
-                out.printf("--min-steps %d: each epoch shows the %d training images %d times%n",
-                        config.get(TrainSettings.MIN_STEPS), trainImages.size(), repeats);
-            }
-            List<Sample> epochImages = Collections.nCopies(repeats, trainImages).stream().flatMap(List::stream).toList();
+            List<Sample> epochImages = Phase.epochImages(config, trainImages, out);
             BatchLoader train = new BatchLoader(epochImages, labelers, Pipelines.train(config.augment(), size)::apply,
                     cache, pool, config.batchSize(), 2 * config.threads());
             BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,

@@ -31,7 +31,7 @@ class ReadyMadeConfigsTest {
         try (Stream<Path> s = Files.list(REPO.resolve("experiments"))) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(List.of("augment-ablation.yaml", "backbones-xsdd.yaml", "cg-real.yaml", "fewshot-casting.yaml", "fewshot-real.yaml",
+        assertEquals(List.of("augment-ablation.yaml", "backbones-xsdd.yaml", "cg-real-heads.yaml", "cg-real.yaml", "fewshot-casting.yaml", "fewshot-real.yaml",
                 "multitask-magnetic.yaml", "schedule-ratio.yaml"), files.stream().map(p -> p.getFileName().toString()).toList());
         ModelRegistry registry = ModelRegistry.defaults();
         for (Path file : files) {
