@@ -19,8 +19,8 @@ import java.util.Map;
  * @param trainingImages normal images the detector was fitted on
  * @param sizes          the detector's sizes (memory bank, feature dimensions)
  */
-record AnomalyFiles(String method, List<String> stages, PatchFeatures.Upsampling upsampling, AnomalyThreshold threshold, int trainingImages,
-                    Map<String, Long> sizes) {
+record AnomalyFiles(String method, List<String> stages, PatchFeatures.Upsampling upsampling, AnomalyThreshold threshold,
+                    int trainingImages, Map<String, Long> sizes) {
 
     static final String SETTINGS = "anomaly.json";
 

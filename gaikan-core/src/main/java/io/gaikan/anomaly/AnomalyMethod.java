@@ -65,8 +65,8 @@ abstract class AnomalyMethod implements FitMethod {
         AnomalyDetector detector = null;
         try {
             ImageClassifier network = c.buildNetwork(manager);
-            PatchFeatures features = new PatchFeatures(network,
-                    PatchFeatures.stages(c.config().featureStages(), network), c.inputSize(), PatchFeatures.Upsampling.BILINEAR);
+            PatchFeatures features = new PatchFeatures(network, PatchFeatures.stages(c.config().featureStages(), network),
+                    c.inputSize(), PatchFeatures.Upsampling.BILINEAR);
             detector = fitDetector(features, train, c, manager);
             ModelState.saveModel(network, new RunLayout(c.runDir()).model());
             detector.save(c.runDir());
@@ -75,7 +75,8 @@ abstract class AnomalyMethod implements FitMethod {
             double[] valScores = detector.score(val, manager, threads, out, quiet).image();
             AnomalyThreshold threshold = AnomalyThreshold.choose(select(c, val, valScores, false), select(c, val, valScores, true));
             out.printf("%s: %s; threshold %.4f (%s)%n", name(), detector.sizes(), threshold.threshold(), threshold.rule());
-            new AnomalyFiles(name(), features.stages(), features.upsampling(), threshold, train.size(), detector.sizes()).write(c.runDir());
+            new AnomalyFiles(name(), features.stages(), features.upsampling(), threshold, train.size(), detector.sizes())
+                    .write(c.runDir());
             AnomalyScorer scorer = new AnomalyScorer(manager, detector, threshold, main.classes(), c.normalClasses());
 
             List<Sample> test = c.split().samples(c.data(), c.split().test());
@@ -140,7 +141,8 @@ abstract class AnomalyMethod implements FitMethod {
     public RunScorer load(RunInfo info, Path runDir, ModelRegistry registry) throws IOException {
         AnomalyFiles files = AnomalyFiles.read(runDir);
         return NetworkScorer.withSavedBackbone(info, runDir, registry, (network, manager) -> new AnomalyScorer(manager,
-                loadDetector(new PatchFeatures(network, files.stages(), info.inputSize(), files.upsamplingOrOld()), runDir, manager),
+                loadDetector(new PatchFeatures(network, files.stages(), info.inputSize(), files.upsamplingOrOld()), runDir,
+                        manager),
                 files.threshold(), info.classes(), Set.copyOf(info.normalClasses())));
     }
 }

@@ -29,7 +29,7 @@ final class PatchFeatures {
     /**
      * How a coarser stage is brought to the first stage's grid. BILINEAR, as PatchCore does, lets a feature vary inside
      * a coarse cell, so the map's maximum can fall between cell centres (on CG scratches it lay on the scratch about 7
-     * points more often than with NEAREST); NEAREST is how runs fitted before 2026-12-05 (session 7) were made.
+     * points more often than with NEAREST); NEAREST is how runs were fitted before anomaly.json recorded it.
      */
     enum Upsampling { NEAREST, BILINEAR }
 
