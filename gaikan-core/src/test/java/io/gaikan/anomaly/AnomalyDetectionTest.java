@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,8 +74,10 @@ class AnomalyDetectionTest {
         RunInfo info = RunInfo.read(run);
         List<Sample> defects = data.split().samples(data.data(), data.split().test()).stream()
                 .filter(s -> defectAt.containsKey(s.path())).toList();
+        double[] bilinear;
         try (AnomalyScorer scorer = (AnomalyScorer) FitMethods.get(method).load(info, run, ModelRegistry.defaults())) {
             AnomalyScores scores = scorer.scores(defects, 2, QUIET, true);
+            bilinear = scores.image();
             int inside = 0;
             for (int i = 0; i < defects.size(); i++) {
                 if (peakInside(scores.maps()[i], defectAt.get(defects.get(i).path()))) {
@@ -99,6 +102,20 @@ class AnomalyDetectionTest {
             List<RunScorer.HeatMap> maps = model.heatMaps(images.subList(0, 2), 2);
             assertEquals(2, maps.size());
             assertTrue(maps.get(0).high() > maps.get(0).low());
+        }
+
+        // a run whose anomaly.json predates the upsampling field is scored with the 2 x 2 repeat it was fitted with
+        assertEquals(PatchFeatures.Upsampling.BILINEAR, AnomalyFiles.read(run).upsampling());
+        Path settings = run.resolve(AnomalyFiles.SETTINGS);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode old =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(settings.toFile());
+        old.remove("upsampling");
+        json.writeValue(settings.toFile(), old);
+        assertEquals(PatchFeatures.Upsampling.NEAREST, AnomalyFiles.read(run).upsamplingOrOld());
+        try (AnomalyScorer scorer = (AnomalyScorer) FitMethods.get(method).load(info, run, ModelRegistry.defaults())) {
+            double[] nearest = scorer.scores(defects, 2, QUIET, true).image();
+            assertFalse(java.util.Arrays.equals(bilinear, nearest), "the old run's features are upsampled as it was fitted");
         }
     }
 
