@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -129,17 +130,17 @@ public final class Trainer {
             List<Sample> epochImages = Phase.epochImages(config, trainImages, out);
             BatchLoader train = new BatchLoader(epochImages, labelers, Pipelines.train(config.augment(), size)::apply,
                     cache, pool, config.batchSize(), 2 * config.threads());
-            BatchLoader val = split.val().isEmpty() ? null : new BatchLoader(split.samples(data, split.val()), labelers,
+            // every other loader shows the images un-augmented, as evaluation sees them
+            Function<List<Sample>, BatchLoader> plain = images -> new BatchLoader(images, labelers,
                     Pipelines.eval(size)::apply, cache, pool, config.batchSize(), 2 * config.threads());
+            BatchLoader val = split.val().isEmpty() ? null : plain.apply(split.samples(data, split.val()));
             // the un-augmented view of the training images, which a feature cache with --cache-views 0 keeps
-            BatchLoader trainPlain = new BatchLoader(epochImages, labelers, Pipelines.eval(size)::apply, cache, pool,
-                    config.batchSize(), 2 * config.threads());
+            BatchLoader trainPlain = plain.apply(epochImages);
 
             Optimizer optimizer = config.optimizer().create(config, manager);
             TrainState state = resume ? files.load(model, optimizer, manager) : TrainState.fresh();
             if (state.epochsDone() == 0 && config.get(TrainSettings.HEAD_INIT) == HeadInit.PROBE) {
-                LinearProbe.initialiseMainHead(model, new BatchLoader(trainImages, labelers, Pipelines.eval(size)::apply,
-                        cache, pool, config.batchSize(), 2 * config.threads()), tasks.get(0).classes().size(), manager, out);
+                LinearProbe.initialiseMainHead(model, plain.apply(trainImages), tasks.get(0).classes().size(), manager, out);
             }
             if (resume && state.epochsDone() > 0) {
                 out.printf("resuming %s after epoch %d of %d%n", runDir, state.epochsDone(), config.totalEpochs());
@@ -155,8 +156,7 @@ public final class Trainer {
 
             Map<String, ClassificationMetrics> metrics = Map.of();
             if (!split.test().isEmpty()) {
-                BatchLoader test = new BatchLoader(split.samples(data, split.test()), labelers, Pipelines.eval(size)::apply,
-                        cache, pool, config.batchSize(), 2 * config.threads());
+                BatchLoader test = plain.apply(split.samples(data, split.test()));
                 Predictions predictions = new Predictor(model, taskNames(tasks)).predict(test, manager, out, config.quiet());
                 metrics = predictions.metrics(tasks.stream().map(Task::classes).toList(), normalClasses);
                 run.writeTestOutputs(metrics, predictions, test.samples(), data, tasks);
