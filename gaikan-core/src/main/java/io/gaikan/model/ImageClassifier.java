@@ -75,7 +75,12 @@ public abstract class ImageClassifier extends Layer {
      * gradients afterwards).
      */
     public NDList forwardFromLastMaps(ParameterStore ps, NDList maps, boolean training) {
-        try (NDArray pooled = Pool.globalAvgPool2d(maps.singletonOrThrow())) {
+        return poolAndHeads(ps, maps.singletonOrThrow(), training);
+    }
+
+    /** Logits of every head from one feature map, left open: global average pooling, then the heads. */
+    private NDList poolAndHeads(ParameterStore ps, NDArray map, boolean training) {
+        try (NDArray pooled = Pool.globalAvgPool2d(map)) {
             return forwardHeads(ps, pooled, training);
         }
     }
@@ -105,12 +110,7 @@ public abstract class ImageClassifier extends Layer {
         List<String> all = stageNames();
         int deepest = -1;
         for (String name : names) {
-            int i = all.indexOf(name);
-            if (i < 0) {
-                throw new IllegalArgumentException("no stage " + name + " in " + getClass().getSimpleName()
-                        + "; stages: " + String.join(", ", all));
-            }
-            deepest = Math.max(deepest, i);
+            deepest = Math.max(deepest, stageIndex(name));
         }
         NDArray[] maps = new NDArray[names.size()];
         NDArray y = x;
@@ -144,27 +144,33 @@ public abstract class ImageClassifier extends Layer {
      * stageOutput} stays open (the caller reads its gradient afterwards).
      */
     public NDList forwardFromStage(ParameterStore ps, String name, NDArray stageOutput, boolean training) {
-        List<String> all = stageNames();
-        int index = all.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("no stage " + name + " in " + getClass().getSimpleName() + "; stages: "
-                    + String.join(", ", all));
-        }
         NDArray y = stageOutput;
-        for (int i = index + 1; i < all.size(); i++) {
+        int stages = stageNames().size();
+        for (int i = stageIndex(name) + 1; i < stages; i++) {
             NDArray next = forwardStage(i, ps, y, training);
             if (y != stageOutput) {
                 y.close();
             }
             y = next;
         }
-        NDArray pooled = Pool.globalAvgPool2d(y);
-        if (y != stageOutput) {
-            y.close();
+        try {
+            return poolAndHeads(ps, y, training);
+        } finally {
+            if (y != stageOutput) {
+                y.close();
+            }
         }
-        try (pooled) {
-            return forwardHeads(ps, pooled, training);
+    }
+
+    /** The index of stage {@code name} in {@link #stageNames()}; a name the model does not have is refused. */
+    private int stageIndex(String name) {
+        List<String> all = stageNames();
+        int index = all.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no stage " + name + " in " + getClass().getSimpleName() + "; stages: "
+                    + String.join(", ", all));
         }
+        return index;
     }
 
     private static boolean isKept(NDArray[] maps, NDArray a) {
